@@ -1,0 +1,126 @@
+import Foundation
+
+/// A calendar day (proleptic Gregorian), without time or time zone.
+///
+/// Plans, deadlines and reporting windows are about days ("trước ngày 15/12/2024"), so the domain never
+/// touches `Date` and its time zones.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Returns nil when the day does not exist (30/02, 31/04, 29/02 outside leap years).
+    public init?(_ year: Int, _ month: Int, _ day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Day.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(y, m, d)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The last day of a month.
+    public static func endOf(month: Int, year: Int) -> Day {
+        Day(year, month, daysIn(month: month, year: year))!
+    }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// `dd/MM/yyyy`, the way Vietnamese documents write dates ("15/12/2024").
+    public var vietnamese: String {
+        String(format: "%02d/%02d/%04d", day, month, year)
+    }
+
+    public var description: String { iso }
+
+    /// Days since 0001-01-01 (day 0), for arithmetic.
+    public var ordinal: Int {
+        let y = year - 1
+        var days = y * 365 + y / 4 - y / 100 + y / 400
+        for m in 1..<month { days += Day.daysIn(month: m, year: year) }
+        return days + day - 1
+    }
+
+    public init(ordinal: Int) {
+        // Walk by 400-year cycles (146,097 days), then years, then months.
+        var rest = ordinal
+        var year = 1 + 400 * (rest / 146_097)
+        rest %= 146_097
+        while true {
+            let length = Day.isLeap(year) ? 366 : 365
+            if rest < length { break }
+            rest -= length
+            year += 1
+        }
+        var month = 1
+        while rest >= Day.daysIn(month: month, year: year) {
+            rest -= Day.daysIn(month: month, year: year)
+            month += 1
+        }
+        self = Day(year, month, rest + 1)!
+    }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    /// The same day `months` later, clamped to the end of a shorter month.
+    public func adding(months: Int) -> Day {
+        let index = year * 12 + (month - 1) + months
+        let y = index / 12
+        let m = index % 12 + 1
+        return Day(y, m, min(day, Day.daysIn(month: m, year: y)))!
+    }
+
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    public var weekday: Int {
+        // 0001-01-01 was a Monday.
+        ordinal % 7 + 1
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+/// A closed interval of days, both ends included.
+public struct DayRange: Hashable, Sendable {
+    public var from: Day
+    public var to: Day
+
+    public init(from: Day, to: Day) {
+        precondition(from <= to, "DayRange \(from)…\(to) is reversed")
+        self.from = from
+        self.to = to
+    }
+
+    public static func year(_ year: Int) -> DayRange {
+        DayRange(from: Day(year, 1, 1)!, to: Day(year, 12, 31)!)
+    }
+
+    public func contains(_ day: Day) -> Bool { from <= day && day <= to }
+
+    public func overlaps(_ other: DayRange) -> Bool { from <= other.to && other.from <= to }
+}

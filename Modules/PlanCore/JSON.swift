@@ -1,0 +1,401 @@
+/// A JSON value whose objects keep their keys in the order they were built.
+///
+/// The exchange formats (`cchc.plan/v1`, `cchc.report/v1`) promise byte-identical output for the same
+/// input, with `null` written rather than omitted: this value and its writer make that explicit instead
+/// of relying on an encoder's key ordering.
+public enum JSONValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.int(a), .int(b)): return a == b
+        case let (.double(a), .double(b)): return a == b
+        case let (.string(a), .string(b)): return a == b
+        case let (.array(a), .array(b)): return a == b
+        case let (.object(a), .object(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(b)
+        case .int(let i): hasher.combine(i)
+        case .double(let d): hasher.combine(d)
+        case .string(let s): hasher.combine(s)
+        case .array(let a): hasher.combine(a)
+        case .object(let o):
+            for (k, v) in o {
+                hasher.combine(k)
+                hasher.combine(v)
+            }
+        }
+    }
+
+    /// The value under `key` of an object, or nil.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let pairs) = self else { return nil }
+        return pairs.first { $0.0 == key }?.1
+    }
+
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    public var intValue: Int? {
+        switch self {
+        case .int(let i): return i
+        case .double(let d) where d == d.rounded() && abs(d) < 1e15: return Int(d)
+        default: return nil
+        }
+    }
+
+    public var doubleValue: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        default: return nil
+        }
+    }
+
+    public var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+}
+
+extension JSONValue {
+    /// `.string(s)` or `.null`.
+    public static func string(_ value: String?) -> JSONValue {
+        value.map(JSONValue.string) ?? .null
+    }
+
+    /// `.int(i)` or `.null`.
+    public static func int(_ value: Int?) -> JSONValue {
+        value.map(JSONValue.int) ?? .null
+    }
+
+    /// An array of strings.
+    public static func strings(_ values: [String]) -> JSONValue {
+        .array(values.map(JSONValue.string))
+    }
+}
+
+/// Values that have one canonical JSON form.
+public protocol JSONRepresentable {
+    var json: JSONValue { get }
+}
+
+extension JSONValue {
+    /// Serialises with two-space indentation, non-ASCII kept as UTF-8, `/` not escaped, and a final newline
+    /// when `pretty` (the layout of Python's `json.dumps(indent=2, ensure_ascii=False)`).
+    public func serialized(pretty: Bool = true) -> String {
+        var out = ""
+        write(to: &out, indent: pretty ? 0 : nil)
+        if pretty { out += "\n" }
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int?) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .double(let d): out += JSONValue.format(d)
+        case .string(let s): JSONValue.quote(s, into: &out)
+        case .array(let items):
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                JSONValue.newline(&out, indent.map { $0 + 1 })
+                item.write(to: &out, indent: indent.map { $0 + 1 })
+            }
+            JSONValue.newline(&out, indent)
+            out += "]"
+        case .object(let pairs):
+            if pairs.isEmpty {
+                out += "{}"
+                return
+            }
+            out += "{"
+            for (i, (key, value)) in pairs.enumerated() {
+                if i > 0 { out += "," }
+                JSONValue.newline(&out, indent.map { $0 + 1 })
+                JSONValue.quote(key, into: &out)
+                out += indent == nil ? ":" : ": "
+                value.write(to: &out, indent: indent.map { $0 + 1 })
+            }
+            JSONValue.newline(&out, indent)
+            out += "}"
+        }
+    }
+
+    private static func newline(_ out: inout String, _ indent: Int?) {
+        guard let indent else { return }
+        out += "\n"
+        out += String(repeating: "  ", count: indent)
+    }
+
+    private static func format(_ d: Double) -> String {
+        guard d.isFinite else { return "null" }
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) + ".0" }
+        return String(d)
+    }
+
+    private static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
+
+/// Why a JSON text could not be read.
+public struct JSONParseError: Error, Equatable, Sendable {
+    /// 1-based line of the problem.
+    public var line: Int
+    public var reason: String
+}
+
+extension JSONValue {
+    /// Parses a JSON text (RFC 8259), keeping object keys in document order.
+    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(Array(text.utf8))
+        let value = try parser.parseDocument()
+        return value
+    }
+}
+
+private struct JSONParser {
+    let bytes: [UInt8]
+    var index = 0
+    var depth = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var line: Int { bytes[..<min(index, bytes.count)].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
+
+    func fail(_ reason: String) -> JSONParseError { JSONParseError(line: line, reason: reason) }
+
+    mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        let value = try parseValue()
+        skipSpace()
+        guard index == bytes.count else { throw fail("dữ liệu thừa sau giá trị JSON") }
+        return value
+    }
+
+    mutating func skipSpace() {
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    }
+
+    mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        skipSpace()
+        guard index < bytes.count else { throw fail("hết dữ liệu giữa chừng") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        default: return try parseNumber()
+        }
+    }
+
+    mutating func literal(_ word: String) throws(JSONParseError) {
+        let w = Array(word.utf8)
+        guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else {
+            throw fail("ký tự không hợp lệ")
+        }
+        index += w.count
+    }
+
+    mutating func enter() throws(JSONParseError) {
+        depth += 1
+        if depth > 512 { throw fail("lồng quá sâu") }
+    }
+
+    mutating func parseObject() throws(JSONParseError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var pairs: [(String, JSONValue)] = []
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object(pairs)
+        }
+        while true {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("thiếu tên khoá") }
+            let key = try parseString()
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("thiếu dấu ':'") }
+            index += 1
+            pairs.append((key, try parseValue()))
+            skipSpace()
+            guard index < bytes.count else { throw fail("hết dữ liệu giữa chừng") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "}") else { throw fail("thiếu dấu ',' hoặc '}'") }
+            index += 1
+            return .object(pairs)
+        }
+    }
+
+    mutating func parseArray() throws(JSONParseError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var items: [JSONValue] = []
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array(items)
+        }
+        while true {
+            items.append(try parseValue())
+            skipSpace()
+            guard index < bytes.count else { throw fail("hết dữ liệu giữa chừng") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "]") else { throw fail("thiếu dấu ',' hoặc ']'") }
+            index += 1
+            return .array(items)
+        }
+    }
+
+    mutating func parseString() throws(JSONParseError) -> String {
+        index += 1
+        var start = index
+        var raw: [UInt8] = []
+        while true {
+            guard index < bytes.count else { throw fail("chuỗi chưa đóng") }
+            let b = bytes[index]
+            if b == UInt8(ascii: "\"") {
+                raw.append(contentsOf: bytes[start..<index])
+                index += 1
+                break
+            }
+            if b < 0x20 { throw fail("ký tự điều khiển trong chuỗi") }
+            if b == UInt8(ascii: "\\") {
+                raw.append(contentsOf: bytes[start..<index])
+                index += 1
+                guard index < bytes.count else { throw fail("chuỗi chưa đóng") }
+                let e = bytes[index]
+                index += 1
+                switch e {
+                case UInt8(ascii: "\""): raw.append(0x22)
+                case UInt8(ascii: "\\"): raw.append(0x5C)
+                case UInt8(ascii: "/"): raw.append(0x2F)
+                case UInt8(ascii: "b"): raw.append(0x08)
+                case UInt8(ascii: "f"): raw.append(0x0C)
+                case UInt8(ascii: "n"): raw.append(0x0A)
+                case UInt8(ascii: "r"): raw.append(0x0D)
+                case UInt8(ascii: "t"): raw.append(0x09)
+                case UInt8(ascii: "u"):
+                    var code = try hex4()
+                    if (0xD800..<0xDC00).contains(code) {
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                            bytes[index + 1] == UInt8(ascii: "u")
+                        else { throw fail("cặp surrogate không hợp lệ") }
+                        index += 2
+                        let low = try hex4()
+                        guard (0xDC00..<0xE000).contains(low) else { throw fail("cặp surrogate không hợp lệ") }
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(code) else { throw fail("mã Unicode không hợp lệ") }
+                    raw.append(contentsOf: Array(String(Character(scalar)).utf8))
+                default: throw fail("chuỗi thoát không hợp lệ")
+                }
+                start = index
+                continue
+            }
+            index += 1
+        }
+        return String(decoding: raw, as: UTF8.self)
+    }
+
+    mutating func hex4() throws(JSONParseError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw fail("chuỗi thoát không hợp lệ") }
+        var value: UInt32 = 0
+        for b in bytes[index..<index + 4] {
+            value <<= 4
+            switch b {
+            case 0x30...0x39: value |= UInt32(b - 0x30)
+            case 0x41...0x46: value |= UInt32(b - 0x41 + 10)
+            case 0x61...0x66: value |= UInt32(b - 0x61 + 10)
+            default: throw fail("chuỗi thoát không hợp lệ")
+            }
+        }
+        index += 4
+        return value
+    }
+
+    mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+        let start = index
+        var isInteger = true
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        while index < bytes.count {
+            let b = bytes[index]
+            if (0x30...0x39).contains(b) {
+                index += 1
+            } else if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+                || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+            {
+                isInteger = false
+                index += 1
+            } else {
+                break
+            }
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard !text.isEmpty, text != "-" else { throw fail("ký tự không hợp lệ") }
+        if isInteger, let i = Int(text) { return .int(i) }
+        guard let d = Double(text) else { throw fail("số không hợp lệ") }
+        return .double(d)
+    }
+}

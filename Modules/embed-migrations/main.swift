@@ -1,0 +1,1 @@
+print("embed-migrations: not yet implemented")

@@ -1,0 +1,99 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every target of ours compiles in the Swift 6 language mode with these upcoming features on.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let zip = Target.Dependency.product(name: "ZIPFoundation", package: "ZIPFoundation")
+
+let package = Package(
+    name: "cchc",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cchc-admin", targets: ["cchc-admin"]),
+        .executable(name: "cchc-import", targets: ["cchc-import"]),
+        .executable(name: "cchc-export", targets: ["cchc-export"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // Pure domain: plans, units, schedules, reporting periods, Vietnamese text keys. No I/O.
+        .target(name: "PlanCore", path: "Modules/PlanCore", swiftSettings: strict),
+
+        // PostgreSQL through libpq.
+        .systemLibrary(
+            name: "CLibPQ", path: "Modules/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        .target(name: "Postgres", dependencies: ["CLibPQ"], path: "Modules/Postgres", swiftSettings: strict),
+
+        // The embedded default: a private cluster under $CCHC_HOME, created and started on first use.
+        .target(name: "LocalCluster", path: "Modules/LocalCluster", swiftSettings: strict),
+
+        // Schema, migrations (embedded at build time) and repositories.
+        .target(
+            name: "PlanStore", dependencies: ["PlanCore", "Postgres", crypto], path: "Modules/PlanStore",
+            exclude: ["Migrations"], swiftSettings: strict, plugins: ["EmbedMigrations"]),
+        .executableTarget(name: "embed-migrations", path: "Modules/embed-migrations", swiftSettings: strict),
+        .plugin(
+            name: "EmbedMigrations", capability: .buildTool(), dependencies: ["embed-migrations"],
+            path: "Plugins/EmbedMigrations"),
+
+        // WordprocessingML packages: safe reading (zip limits, no DTDs) and deterministic writing.
+        .target(name: "OOXML", dependencies: [zip], path: "Modules/OOXML", swiftSettings: strict),
+
+        // Documents (.txt, .md, .docx) → cchc.plan/v1.
+        .target(name: "PlanImport", dependencies: ["PlanCore", "OOXML", crypto], path: "Modules/PlanImport", swiftSettings: strict),
+
+        // Report model → docx / json / csv / md; plan → docx; provincial aggregation.
+        .target(name: "ReportExport", dependencies: ["PlanCore", "OOXML"], path: "Modules/ReportExport", swiftSettings: strict),
+
+        // What the three tools share: connection options, identity, output formats, exit codes, messages.
+        .target(
+            name: "CLISupport", dependencies: ["PlanCore", "Postgres", "LocalCluster", "PlanStore", argumentParser],
+            path: "Modules/CLISupport", swiftSettings: strict),
+
+        .executableTarget(
+            name: "cchc-admin", dependencies: ["CLISupport", "PlanCore", "PlanStore", "Postgres", "LocalCluster", argumentParser],
+            path: "Modules/cchc-admin", swiftSettings: strict),
+        .executableTarget(
+            name: "cchc-import", dependencies: ["CLISupport", "PlanCore", "PlanImport", "PlanStore", argumentParser],
+            path: "Modules/cchc-import", swiftSettings: strict),
+        .executableTarget(
+            name: "cchc-export", dependencies: ["CLISupport", "PlanCore", "ReportExport", "PlanStore", argumentParser],
+            path: "Modules/cchc-export", swiftSettings: strict),
+
+        // Test support: a fresh, migrated PostgreSQL database per test (real server, never a mock).
+        .target(
+            name: "TestSupport", dependencies: ["Postgres", "LocalCluster", "PlanStore"], path: "Tests/TestSupport",
+            swiftSettings: strict),
+
+        .testTarget(name: "PlanCoreTests", dependencies: ["PlanCore"], path: "Tests/PlanCoreTests", swiftSettings: strict),
+        .testTarget(
+            name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], path: "Tests/PostgresTests",
+            swiftSettings: strict),
+        .testTarget(
+            name: "LocalClusterTests", dependencies: ["LocalCluster", "Postgres"], path: "Tests/LocalClusterTests",
+            swiftSettings: strict),
+        .testTarget(
+            name: "PlanStoreTests", dependencies: ["PlanStore", "PlanCore", "Postgres", "TestSupport"],
+            path: "Tests/PlanStoreTests", swiftSettings: strict),
+        .testTarget(name: "OOXMLTests", dependencies: ["OOXML", zip], path: "Tests/OOXMLTests", swiftSettings: strict),
+        .testTarget(
+            name: "PlanImportTests", dependencies: ["PlanImport", "PlanCore", "OOXML"], path: "Tests/PlanImportTests",
+            swiftSettings: strict),
+        .testTarget(
+            name: "ReportExportTests", dependencies: ["ReportExport", "PlanCore", "OOXML"],
+            path: "Tests/ReportExportTests", swiftSettings: strict),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport", "Postgres"], path: "Tests/EndToEndTests",
+            swiftSettings: strict),
+    ]
+)
