@@ -76,7 +76,8 @@ public struct PostgresError: Error, CustomStringConvertible {
     public var dataType: String?
     /// 1-based character position of the error in the statement text.
     public var position: Int?
-    /// The server the connection targets, for connection errors ("database unreachable" messages).
+    /// The server the connection targets; set exactly when the failure is about reaching it (the connection
+    /// failed or broke), whatever the code — e.g. a ROLLBACK that failed because the server went away.
     public var target: ConnectionTarget?
     /// The error that caused this one (for `.transactionRollbackFailed`: the body's error).
     public var underlying: (any Error)?
@@ -130,5 +131,5 @@ extension PostgresError {
     /// 42P01 undefined_table: typically a schema that has not been migrated yet.
     public var isUndefinedTable: Bool { sqlState == "42P01" }
     /// True when the database could not be reached or the connection broke (the CLI's exit code 3).
-    public var isConnectionProblem: Bool { code == .connectionFailed || code == .connectionLost }
+    public var isConnectionProblem: Bool { code == .connectionFailed || code == .connectionLost || target != nil }
 }

@@ -50,6 +50,12 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation, CustomS
             text += "$\(binds.count)"
         }
 
+        /// An optional value: `nil` sends NULL (an explicit overload, so no "debug description" warning).
+        public mutating func appendInterpolation<Value: PostgresBindable>(_ value: Value?) {
+            binds.append(value.postgresBind)
+            text += "$\(binds.count)"
+        }
+
         /// Raw SQL text, spliced verbatim; only for text the program itself controls (e.g. a quoted identifier).
         public mutating func appendInterpolation(unsafeRaw raw: String) {
             text += raw

@@ -20,6 +20,7 @@ extension Connection {
     /// `.transactionCommitFailed` (e.g. a deferred constraint or serialization failure at commit; nothing was
     /// kept, the server's SQLSTATE is preserved), `.transactionRollbackFailed` (with the body's error as
     /// `underlying`; the connection is then unusable).
+    @discardableResult
     public func withTransaction<T>(
         isolation: IsolationLevel? = nil, readOnly: Bool = false, _ body: (Connection) throws -> T
     ) throws -> T {
@@ -77,8 +78,15 @@ extension Connection {
         return "cchc_savepoint_\(savepointCounter)"
     }
 
+    /// Runs a transaction-control statement; its failures carry `code` even when the connection broke
+    /// (`target` then says so), so begin, commit and rollback failures stay distinguishable.
     @discardableResult
     private func control(_ statement: String, _ code: PostgresError.Code) throws(PostgresError) -> QueryResult {
-        try consume(PQexec(handle, statement), statement: statement, code: code)
+        do {
+            return try consume(PQexec(handle, statement), statement: statement, code: code)
+        } catch var error {
+            error.code = code
+            throw error
+        }
     }
 }
