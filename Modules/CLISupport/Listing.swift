@@ -1,3 +1,4 @@
+import Foundation
 import PlanCore
 
 /// Rows of a listing with named columns, rendered as an aligned table, JSON or CSV from one value so

@@ -45,3 +45,7 @@ CREATE POLICY admin_all ON evidence TO cchc_admin USING (true) WITH CHECK (true)
 CREATE POLICY unit_own ON evidence FOR INSERT TO cchc_unit
     WITH CHECK (EXISTS (SELECT 1 FROM progress_entries p
                          WHERE p.id = progress_entry_id AND p.unit_id = cchc_current_unit()));
+
+-- Tables added by later migrations get the same grants.
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO cchc_viewer, cchc_unit, cchc_admin;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT INSERT, UPDATE, DELETE ON TABLES TO cchc_admin;
