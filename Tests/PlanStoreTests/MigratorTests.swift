@@ -106,7 +106,7 @@ struct MigratorTests {
 
     @Test("An unmigrated database is reported as such")
     func requireCurrentOnEmptyDatabase() throws {
-        try withTestDatabase { db in
+        _ = try withTestDatabase { db in
             #expect {
                 try Migrator(connection: db.connection).requireCurrent()
             } throws: { error in
