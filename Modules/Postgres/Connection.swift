@@ -105,7 +105,7 @@ func withCStringArrays<R>(
     _ body: (UnsafePointer<UnsafePointer<CChar>?>, UnsafePointer<UnsafePointer<CChar>?>) -> R
 ) -> R {
     let owned: [UnsafeMutablePointer<CChar>?] = pairs.flatMap { [strdup($0.0), strdup($0.1)] }
-    defer { owned.forEach { free($0) } }
+    defer { for pointer in owned { free(pointer) } }
     var keys: [UnsafePointer<CChar>?] = stride(from: 0, to: owned.count, by: 2).map { UnsafePointer(owned[$0]) }
     var values: [UnsafePointer<CChar>?] = stride(from: 1, to: owned.count, by: 2).map { UnsafePointer(owned[$0]) }
     keys.append(nil)

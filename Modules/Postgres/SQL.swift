@@ -27,7 +27,9 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation, CustomS
 
     /// The text followed by the binds, for logs and test failures.
     public var description: String {
-        binds.isEmpty ? text : "\(text) -- \(binds.enumerated().map { "$\($0.offset + 1)=\($0.element)" }.joined(separator: ", "))"
+        binds.isEmpty
+            ? text
+            : "\(text) -- \(binds.enumerated().map { "$\($0.offset + 1)=\($0.element)" }.joined(separator: ", "))"
     }
 
     /// Builds the text and the binds while a literal is interpolated.

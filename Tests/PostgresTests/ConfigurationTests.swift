@@ -33,7 +33,8 @@ struct ConfigurationTests {
     @Test("--database-url wins over DATABASE_URL, which wins over the PG* variables")
     func precedence() throws {
         let environment = ["DATABASE_URL": "postgresql://envhost/envdb"]
-        let explicit = try ConnectionConfiguration.resolve(databaseURL: "host=arghost dbname=argdb", environment: environment)
+        let explicit = try ConnectionConfiguration.resolve(
+            databaseURL: "host=arghost dbname=argdb", environment: environment)
         #expect(explicit.source == .argument)
         #expect(explicit.settings()["host"] == "arghost")
 

@@ -48,10 +48,13 @@ struct DecodingTests {
         #expect(abs(date.timeIntervalSince1970 - seconds) < 0.000_000_5)
     }
 
-    @Test("Texts that are not timestamps are refused", arguments: [
-        "infinity", "-infinity", "2024-13-01", "2023-02-29", "2024-12-15 25:00", "2024-12-15 08:30:00+0", "15/12/2024",
-        "",
-    ])
+    @Test(
+        "Texts that are not timestamps are refused",
+        arguments: [
+            "infinity", "-infinity", "2024-13-01", "2023-02-29", "2024-12-15 25:00", "2024-12-15 08:30:00+0",
+            "15/12/2024",
+            "",
+        ])
     func notTimestamps(_ text: String) {
         #expect(PostgresTimestamp.date(from: text) == nil)
     }
@@ -149,9 +152,11 @@ struct DecodingTests {
             SELECT * FROM (VALUES ('STP', 'Sở Tư pháp', NULL), ('PBGDPL', 'Phòng Phổ biến', 'STP'))
                 AS u (code, name, parent)
             """, as: Unit.self)
-        #expect(units == [
-            Unit(code: "STP", name: "Sở Tư pháp", parent: nil), Unit(code: "PBGDPL", name: "Phòng Phổ biến", parent: "STP"),
-        ])
+        #expect(
+            units == [
+                Unit(code: "STP", name: "Sở Tư pháp", parent: nil),
+                Unit(code: "PBGDPL", name: "Phòng Phổ biến", parent: "STP"),
+            ])
     }
 
     @Test("Command results report their tag and affected rows")
