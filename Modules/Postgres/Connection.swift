@@ -41,7 +41,13 @@ public final class Connection {
         self.target = target
         self.noticeCollector = NoticeCollector()
         noticeCollector.install(on: connection)
-        try execute(unsafeSQL: "SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO, YMD'; SET bytea_output TO 'hex'")
+        do {
+            try execute(unsafeSQL: "SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO, YMD'; SET bytea_output TO 'hex'")
+        } catch var error {
+            error.code = .connectionFailed
+            error.target = target
+            throw error  // deinit still runs and finishes the connection
+        }
     }
 
     /// Connects with `ConnectionConfiguration.resolve` (`--database-url`, then `DATABASE_URL`, then `PG*`).
