@@ -100,6 +100,13 @@ struct BindingRoundTripTests {
         #expect(try roundTrip(value) == value)
     }
 
+    @Test("UUIDs")
+    func uuids() throws {
+        let uuid = UUID()
+        #expect(try roundTrip(uuid) == uuid)
+        #expect(try connection.query("SELECT gen_random_uuid()").scalar(UUID.self).uuidString.count == 36)
+    }
+
     @Test("Text arrays with NULL elements need [String?]")
     func textArraysWithNull() throws {
         let value: [String?] = ["a", nil, "NULL", nil]
@@ -116,7 +123,7 @@ struct BindingRoundTripTests {
             """
             SELECT \(String?.none) AS s, \(Int?.none) AS i, \(Int32?.none) AS i32, \(Int64?.none) AS i64,
                    \(Double?.none) AS d, \(Bool?.none) AS b, \(Date?.none) AS t, \(PostgresDate?.none) AS day,
-                   \(Data?.none) AS bytes, \([String]?.none) AS list
+                   \(Data?.none) AS bytes, \([String]?.none) AS list, \(UUID?.none) AS id
             """
         ).singleRow()
         #expect(row.values.allSatisfy { $0 == nil })
@@ -130,6 +137,7 @@ struct BindingRoundTripTests {
         #expect(try row.decode(PostgresDate?.self, column: "day") == nil)
         #expect(try row.decode(Data?.self, column: "bytes") == nil)
         #expect(try row.decode([String]?.self, column: "list") == nil)
+        #expect(try row.decode(UUID?.self, column: "id") == nil)
     }
 
     @Test("Optionals holding a value bind that value")
@@ -148,13 +156,13 @@ struct BindingRoundTripTests {
             SELECT pg_typeof(\(1))::text, pg_typeof(\(Int32(1)))::text, pg_typeof(\(1.5))::text,
                    pg_typeof(\(true))::text, pg_typeof(\(Date()))::text, pg_typeof(\(Data([1])))::text,
                    pg_typeof(\(["a"]))::text, pg_typeof(\(PostgresDate(year: 2024, month: 1, day: 1)!))::text,
-                   pg_typeof(\(PostgresBind.jsonb("{}")))::text
+                   pg_typeof(\(PostgresBind.jsonb("{}")))::text, pg_typeof(\(UUID()))::text
             """
         ).singleRow()
         #expect(
             row.values == [
                 "bigint", "integer", "double precision", "boolean", "timestamp with time zone", "bytea", "text[]",
-                "date", "jsonb",
+                "date", "jsonb", "uuid",
             ])
     }
 

@@ -92,6 +92,16 @@ struct DecodingTests {
         #expect(try row.decode(String.self, at: 0) == "12.50")
     }
 
+    @Test("A whole numeric (e.g. sum of bigint) decodes to Int; a fractional one does not")
+    func numericIntegers() throws {
+        let row = try connection.query(
+            "SELECT sum(x) AS total, 2.5::numeric AS half FROM (VALUES (1::int8), (2)) v (x)"
+        )
+        .singleRow()
+        #expect(try row.decode(Int.self, column: "total") == 3)
+        #expect(throws: PostgresError.self) { try row.decode(Int.self, column: "half") }
+    }
+
     @Test("NULL into a non-optional type is a decoding error naming the column")
     func nullIntoNonOptional() throws {
         let row = try connection.query("SELECT 1 AS id, NULL::text AS title").singleRow()
