@@ -36,7 +36,8 @@ public final class TestDatabase {
         let server = try ConnectionConfiguration.resolve(environment: environment, applicationName: "cchc-tests")
         let name = "cchc_test_" + String(format: "%016llx", UInt64.random(in: .min ... .max))
         let admin = try Self.connectToServer(server)
-        try admin.execute(unsafeSQL: "CREATE DATABASE \(try admin.quoteIdentifier(name)) TEMPLATE template0 ENCODING 'UTF8'")
+        try admin.execute(
+            unsafeSQL: "CREATE DATABASE \(try admin.quoteIdentifier(name)) TEMPLATE template0 ENCODING 'UTF8'")
 
         self.name = name
         self.serverConfiguration = server
@@ -78,7 +79,7 @@ public final class TestDatabase {
     private static func connectToServer(_ server: ConnectionConfiguration) throws -> Connection {
         do {
             return try Connection(server)
-        } catch where error.isConnectionProblem {
+        } catch  where error.isConnectionProblem {
             throw TestDatabaseError.serverUnreachable(configuration: server, underlying: error)
         }
     }
