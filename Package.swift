@@ -72,7 +72,7 @@ let package = Package(
 
         // Test support: a fresh, migrated PostgreSQL database per test (real server, never a mock).
         .target(
-            name: "TestSupport", dependencies: ["Postgres", "LocalCluster", "PlanStore"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["Postgres", "LocalCluster", "PlanStore", crypto], path: "Tests/TestSupport",
             swiftSettings: strict),
 
         .testTarget(name: "PlanCoreTests", dependencies: ["PlanCore"], path: "Tests/PlanCoreTests", swiftSettings: strict),

@@ -5,7 +5,7 @@ import TestSupport
 
 /// A fresh migrated database with a session for `login` (the first login becomes admin).
 func withStore<T>(login: String = "vanphong", _ body: (Store, TestDatabase) throws -> T) throws -> T {
-    try withTestDatabase(prepare: { try Migrator(connection: $0).migrate() }) { db in
+    try withMigratedDatabase { db in
         try body(try Store(connection: db.connection, login: login), db)
     }
 }
