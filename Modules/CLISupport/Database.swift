@@ -55,7 +55,7 @@ public struct DatabaseOptions: ParsableArguments {
         case .embedded(let cluster):
             let where_ = try start(cluster)
             let configuration = try ConnectionConfiguration(
-                conninfo: where_.conninfo, source: .explicit, applicationName: Self.applicationName)
+                conninfo: where_.conninfo, source: .argument, applicationName: Self.applicationName)
             let connection = try open(configuration, hint: Self.embeddedHint(cluster))
             try Migrator(connection: connection).migrate()
             return connection
