@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import PlanCore
+
+/// The entry point of each tool: NFC-normalises the arguments, runs the command, and turns every
+/// error into a Vietnamese message on stderr and the exit status of docs/architecture.md.
+public enum ToolMain {
+    public static func run(_ root: any ParsableCommand.Type, arguments: [String]? = nil) -> Never {
+        let arguments = (arguments ?? Array(CommandLine.arguments.dropFirst())).map(VietnameseArgument.normalize)
+        var command: any ParsableCommand
+        do {
+            command = try root.parseAsRoot(arguments)
+        } catch {
+            let code = root.exitCode(for: error)
+            let message = UsageText.translate(root.fullMessage(for: error))
+            if code == .success {
+                Terminal.write(message.hasSuffix("\n") ? message : message + "\n")
+                exit(ExitStatus.success)
+            }
+            Terminal.writeError(message)
+            exit(ExitStatus.usage)
+        }
+        do {
+            try command.run()
+            exit(ExitStatus.success)
+        } catch let error as ToolError {
+            Terminal.writeError("Lỗi: \(error.message)")
+            exit(error.exitCode)
+        } catch let error as ExitCode {
+            exit(error.rawValue)
+        } catch let error as CleanExit {
+            Terminal.write(UsageText.translate(root.fullMessage(for: error)) + "\n")
+            exit(ExitStatus.success)
+        } catch let error as ValidationError {
+            Terminal.writeError("Lỗi: \(error.message)")
+            exit(ExitStatus.usage)
+        } catch {
+            let classified = ErrorReport.classify(error)
+            Terminal.writeError("Lỗi: \(classified.message)")
+            exit(classified.exitCode)
+        }
+    }
+}
+
+/// Command-line arguments are NFC-normalised, so a name typed in NFD still matches.
+public enum VietnameseArgument {
+    public static func normalize(_ argument: String) -> String {
+        argument.precomposedStringWithCanonicalMapping
+    }
+}
+
+/// Vietnamese for the fixed English phrases of swift-argument-parser's help and usage errors.
+public enum UsageText {
+    static let phrases: [(String, String)] = [
+        ("OVERVIEW:", "TỔNG QUAN:"),
+        ("USAGE:", "CÁCH DÙNG:"),
+        ("ARGUMENTS:", "THAM SỐ:"),
+        ("OPTIONS:", "TÙY CHỌN:"),
+        ("SUBCOMMANDS:", "LỆNH CON:"),
+        ("Show help information.", "Hiển thị trợ giúp."),
+        ("Show the version.", "Hiển thị phiên bản."),
+        ("(default: ", "(mặc định: "),
+        ("(values: ", "(giá trị: "),
+        ("Usage: ", "Cách dùng: "),
+        ("Error: ", "Lỗi: "),
+        ("Missing expected argument", "Thiếu tham số bắt buộc"),
+        ("Unknown option", "Tùy chọn không tồn tại"),
+        ("Unexpected argument", "Tham số không mong đợi"),
+        ("Unexpected arguments", "Các tham số không mong đợi"),
+        ("Missing value for", "Thiếu giá trị cho"),
+        ("The value", "Giá trị"),
+        ("is invalid for", "không hợp lệ cho"),
+        ("Please provide one of", "Hãy chọn một trong"),
+        ("See '", "Xem '"),
+        ("' for more information.", "' để biết thêm."),
+        ("' for detailed help.", "' để xem trợ giúp chi tiết."),
+        ("(default)", "(mặc định)"),
+    ]
+
+    public static func translate(_ text: String) -> String {
+        phrases.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import PlanCore
+import Postgres
+
+/// A stored plan as listed: enough to choose it.
+public struct PlanSummary: Hashable, Sendable {
+    public var id: Int64
+    public var code: String?
+    public var title: String?
+    public var year: Int
+    public var issuedOn: Day?
+    public var owner: String
+    public var parentCode: String?
+    public var parentLinked: Bool
+    public var revision: Int
+    public var activityCount: Int
+
+    /// The code, or "#id" while the number is blank.
+    public var reference: String { code ?? "#\(id)" }
+}
+
+extension Store {
+    /// Finds a plan by its code ("45/KH-STP", spaces and case ignored), or by its id ("#12" or "12").
+    public func findPlan(_ reference: String) throws -> PlanSummary {
+        let trimmed = VietnameseText.nfc(reference)
+        let idText = trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
+        let byID = Int64(idText)
+        let plans = try listPlans(matching: byID == nil ? trimmed : nil, id: byID)
+        if plans.isEmpty { throw StoreError.notFound(what: "kế hoạch", reference: reference) }
+        if plans.count > 1 {
+            throw StoreError.ambiguous(
+                what: "kế hoạch", reference: reference,
+                candidates: plans.map { "#\($0.id) \($0.reference) (\($0.owner), \($0.year))" })
+        }
+        return plans[0]
+    }
+
+    /// Every stored plan (or those matching a code or an id), in year and code order.
+    public func listPlans(matching code: String? = nil, id: Int64? = nil) throws -> [PlanSummary] {
+        try transaction("xem kế hoạch") { connection in
+            try connection.query(
+                """
+                SELECT p.id, d.code, d.title, p.year, d.issued_on::text, u.name, p.parent_code,
+                       p.parent_plan_id IS NOT NULL, p.revision,
+                       (SELECT count(*) FROM activities a WHERE a.plan_id = p.id AND a.removed_in_revision IS NULL)
+                  FROM plans p JOIN documents d ON d.id = p.document_id JOIN units u ON u.id = p.owner_unit_id
+                 WHERE (\(code)::text IS NULL OR lower(replace(d.code, ' ', '')) = lower(replace(\(code)::text, ' ', '')))
+                   AND (\(id)::bigint IS NULL OR p.id = \(id)::bigint)
+                 ORDER BY p.year, d.code NULLS LAST, p.id
+                """
+            ).map { row in
+                PlanSummary(
+                    id: try row.decode(Int64.self, at: 0), code: try row.decode(String?.self, at: 1),
+                    title: try row.decode(String?.self, at: 2), year: try row.decode(Int.self, at: 3),
+                    issuedOn: try row.decode(String?.self, at: 4).flatMap { Day(iso: $0) },
+                    owner: try row.decode(String.self, at: 5), parentCode: try row.decode(String?.self, at: 6),
+                    parentLinked: try row.decode(Bool.self, at: 7), revision: try row.decode(Int.self, at: 8),
+                    activityCount: try row.decode(Int.self, at: 9))
+            }
+        }
+    }
+
+    /// Loads a plan with its activities, units, products and every progress entry, naming units as they
+    /// were on `day` (a unit renamed later keeps its old name in a report dated before the change).
+    public func loadPlan(id: Int64, namesOn day: Day) throws -> PlanRecord {
+        try transaction("xem kế hoạch") { connection in
+            try PlanRecordLoader(connection: connection, day: day).load(planID: id)
+        }
+    }
+}
+
+/// Reads one plan into a `PlanRecord` with a handful of set-based queries (no query per activity).
+struct PlanRecordLoader {
+    let connection: Connection
+    let day: Day
+    var registry: UnitRegistry { UnitRegistry(connection) }
+
+    func load(planID: Int64) throws -> PlanRecord {
+        let row = try connection.query(
+            """
+            SELECT d.code, d.number, d.symbol, d.type, d.type_name, d.title, d.issuer_name, d.issuer_parent, d.place,
+                   d.issued_on::text, d.date_text, p.year, d.signer_capacity, d.signer_title, d.signer_name,
+                   d.recipients, p.owner_unit_id, p.parent_code
+              FROM plans p JOIN documents d ON d.id = p.document_id
+             WHERE p.id = \(planID)
+            """
+        ).first
+        guard let row else { throw StoreError.notFound(what: "kế hoạch", reference: "#\(planID)") }
+        let number = try row.decode(Int?.self, at: 1)
+        let document = DocumentIdentity(
+            code: try row.decode(String?.self, at: 0), number: number.map { String(format: "%02d", $0) },
+            symbol: try row.decode(String?.self, at: 2), type: try row.decode(String.self, at: 3),
+            typeName: try row.decode(String?.self, at: 4), title: try row.decode(String?.self, at: 5),
+            issuer: try row.decode(String.self, at: 6), issuerParent: try row.decode(String?.self, at: 7),
+            place: try row.decode(String?.self, at: 8),
+            issuedOn: try row.decode(String?.self, at: 9).flatMap { Day(iso: $0) },
+            dateText: try row.decode(String?.self, at: 10), year: try row.decode(Int.self, at: 11),
+            signer: .init(
+                capacity: try row.decode(String?.self, at: 12), title: try row.decode(String?.self, at: 13),
+                name: try row.decode(String?.self, at: 14)),
+            recipients: try row.decode([String].self, at: 15))
+        let owner = try registry.version(of: try row.decode(Int64.self, at: 16), on: day)
+
+        var units: [Int64: UnitRef] = [:]
+        func unit(_ id: Int64) throws -> UnitRef {
+            if let known = units[id] { return known }
+            let ref = try registry.version(of: id, on: day)
+            units[id] = ref
+            return ref
+        }
+
+        var activities = try connection.query(
+            """
+            SELECT a.id, a.ref, a.title, a.group_name, a.schedule_text, a.schedule_kind, a.schedule_from::text,
+                   a.schedule_to::text, a.schedule_every, a.state, a.state_on::text, pa.ref
+              FROM activities a LEFT JOIN activities pa ON pa.id = a.parent_activity_id
+             WHERE a.plan_id = \(planID) AND a.removed_in_revision IS NULL
+             ORDER BY a.position, a.id
+            """
+        ).map { row in
+            let stateDay = try row.decode(String?.self, at: 10).flatMap { Day(iso: $0) }
+            let state: ActivityState
+            switch (try row.decode(String.self, at: 9), stateDay) {
+            case ("done", let day?): state = .done(day)
+            case ("cancelled", let day?): state = .cancelled(day)
+            default: state = .open
+            }
+            return ActivityRecord(
+                id: try row.decode(Int64.self, at: 0), ref: try row.decode(String.self, at: 1),
+                title: try row.decode(String.self, at: 2), group: try row.decode(String?.self, at: 3),
+                schedule: Schedule(
+                    text: try row.decode(String.self, at: 4),
+                    kind: Schedule.Kind(rawValue: try row.decode(String.self, at: 5)) ?? .unspecified,
+                    from: try row.decode(String?.self, at: 6).flatMap { Day(iso: $0) },
+                    to: try row.decode(String?.self, at: 7).flatMap { Day(iso: $0) },
+                    every: try row.decode(String?.self, at: 8).flatMap { Schedule.Recurrence(rawValue: $0) }),
+                state: state, parentRef: try row.decode(String?.self, at: 11))
+        }
+        var index: [Int64: Int] = [:]
+        for (i, activity) in activities.enumerated() { index[activity.id] = i }
+
+        for row in try connection.query(
+            """
+            SELECT aa.activity_id, aa.unit_id, aa.role FROM activity_assignments aa
+              JOIN activities a ON a.id = aa.activity_id
+             WHERE a.plan_id = \(planID) AND a.removed_in_revision IS NULL
+             ORDER BY aa.activity_id, aa.role, aa.position
+            """)
+        {
+            guard let i = index[try row.decode(Int64.self, at: 0)] else { continue }
+            let ref = try unit(try row.decode(Int64.self, at: 1))
+            if try row.decode(String.self, at: 2) == "lead" {
+                activities[i].lead.append(ref)
+            } else {
+                activities[i].coordinating.append(ref)
+            }
+        }
+
+        for row in try connection.query(
+            """
+            SELECT pr.activity_id, pr.text, pr.type, pr.planned_count, pr.count_unit FROM products pr
+              JOIN activities a ON a.id = pr.activity_id
+             WHERE a.plan_id = \(planID) AND a.removed_in_revision IS NULL
+             ORDER BY pr.activity_id, pr.position
+            """)
+        {
+            guard let i = index[try row.decode(Int64.self, at: 0)] else { continue }
+            activities[i].products.append(
+                Product(
+                    text: try row.decode(String.self, at: 1), type: try row.decode(String.self, at: 2),
+                    plannedCount: try row.decode(Int?.self, at: 3), unit: try row.decode(String?.self, at: 4)))
+        }
+
+        var evidence: [Int64: [Evidence]] = [:]
+        for row in try connection.query(
+            """
+            SELECT e.progress_entry_id, e.kind, e.value, e.title, e.file_sha256 FROM evidence e
+              JOIN progress_entries p ON p.id = e.progress_entry_id JOIN activities a ON a.id = p.activity_id
+             WHERE a.plan_id = \(planID)
+             ORDER BY e.progress_entry_id, e.position
+            """)
+        {
+            evidence[try row.decode(Int64.self, at: 0), default: []].append(
+                Evidence(
+                    kind: Evidence.Kind(rawValue: try row.decode(String.self, at: 1)) ?? .document,
+                    value: try row.decode(String.self, at: 2), title: try row.decode(String?.self, at: 3),
+                    sha256: try row.decode(String?.self, at: 4)))
+        }
+
+        for row in try connection.query(
+            """
+            SELECT p.id, p.activity_id, p.unit_id, p.entry_date::text, p.text, p.quantity::float8, p.quantity_unit,
+                   p.supersedes_id, p.reason, p.recorded_by, (p.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text
+              FROM progress_entries p JOIN activities a ON a.id = p.activity_id
+             WHERE a.plan_id = \(planID)
+             ORDER BY p.entry_date, p.id
+            """)
+        {
+            guard let i = index[try row.decode(Int64.self, at: 1)] else { continue }
+            let id = try row.decode(Int64.self, at: 0)
+            activities[i].progress.append(
+                ProgressRecord(
+                    id: id, date: Day(iso: try row.decode(String.self, at: 3))!,
+                    unit: try unit(try row.decode(Int64.self, at: 2)), text: try row.decode(String.self, at: 4),
+                    quantity: try row.decode(Double?.self, at: 5), quantityUnit: try row.decode(String?.self, at: 6),
+                    evidence: evidence[id] ?? [], supersedes: try row.decode(Int64?.self, at: 7),
+                    reason: try row.decode(String?.self, at: 8), recordedBy: try row.decode(String.self, at: 9),
+                    recordedOn: Day(iso: try row.decode(String.self, at: 10))!))
+        }
+
+        return PlanRecord(
+            id: planID, document: document, year: try row.decode(Int.self, at: 11), owner: owner,
+            parentCode: try row.decode(String?.self, at: 17), activities: activities)
+    }
+}
+
+extension UnitRegistry {
+    /// The unit as it was named on `day`: when it had been renamed by then, its successor under the new
+    /// name (following "renamed-to" lineage); otherwise itself.
+    public func version(of id: Int64, on day: Day) throws -> UnitRef {
+        var current = id
+        var seen: Set<Int64> = [id]
+        while let row = try connection.query(
+            """
+            SELECT l.to_unit_id FROM unit_lineage l
+             WHERE l.from_unit_id = \(current) AND l.kind = 'renamed-to' AND l.effective <= \(day.iso)::date
+             ORDER BY l.effective DESC LIMIT 1
+            """
+        ).first {
+            let next = try row.decode(Int64.self, at: 0)
+            guard seen.insert(next).inserted else { break }
+            current = next
+        }
+        return try ref(current)
+    }
+}

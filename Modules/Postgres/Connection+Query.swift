@@ -1,0 +1,120 @@
+import CLibPQ
+import Foundation
+
+extension Connection {
+    /// Runs one parameterised statement: every interpolated value is a `$n` bind (text format).
+    @discardableResult
+    public func query(_ sql: SQL) throws(PostgresError) -> QueryResult {
+        try run(sql.text, sql.binds)
+    }
+
+    /// Runs one statement with explicitly numbered placeholders: `query("… WHERE id = $1", [id])`.
+    @discardableResult
+    public func query(_ text: String, _ binds: [(any PostgresBindable)?]) throws(PostgresError) -> QueryResult {
+        try run(text, binds.map { $0?.postgresBind ?? .null })
+    }
+
+    /// Decodes every row of a parameterised statement.
+    public func query<T: PostgresRowDecodable>(_ sql: SQL, as type: T.Type) throws(PostgresError) -> [T] {
+        try query(sql).decode(type)
+    }
+
+    /// Runs SQL text without parameters through the simple query protocol, which allows several
+    /// `;`-separated statements (DDL, migrations). Returns the last statement's result; stops at the first error.
+    /// Unsafe: never build this text from input — use `query` with binds for values.
+    @discardableResult
+    public func execute(unsafeSQL text: String) throws(PostgresError) -> QueryResult {
+        try checkNoNUL(text, what: "Câu lệnh SQL")
+        return try consume(PQexec(handle, text), statement: text)
+    }
+
+    private func run(_ text: String, _ binds: [PostgresBind]) throws(PostgresError) -> QueryResult {
+        guard binds.count <= 65_535 else {
+            throw PostgresError(.invalidBind, message: "Quá nhiều tham số (\(binds.count)); tối đa 65535.")
+        }
+        try checkNoNUL(text, what: "Câu lệnh SQL")
+        for (index, bind) in binds.enumerated() {
+            if let value = bind.text { try checkNoNUL(value, what: "Tham số $\(index + 1)") }
+        }
+        let types = binds.map { Oid($0.type.rawValue) }
+        let values: [UnsafeMutablePointer<CChar>?] = binds.map { $0.text.flatMap { strdup($0) } }
+        defer { values.forEach { free($0) } }
+        let constValues = values.map { UnsafePointer($0) }
+        let result = PQexecParams(handle, text, Int32(binds.count), types, constValues, nil, nil, 0)
+        return try consume(result, statement: text)
+    }
+
+    /// Takes ownership of a result: copies it out or turns it into an error, and clears it on every path.
+    func consume(_ result: OpaquePointer?, statement: String, code: PostgresError.Code = .queryFailed)
+        throws(PostgresError) -> QueryResult
+    {
+        guard let result else { throw clientError(code) }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        switch status {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return QueryResult(result)
+        case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
+            abandonCopy(status)
+            throw PostgresError(code, message: "COPY chỉ chạy được qua copyIn; câu lệnh đã bị hủy: \(statement)")
+        default:
+            throw serverError(result, code)
+        }
+    }
+
+    /// An error from a failed result, with every field the server sent.
+    func serverError(_ result: OpaquePointer, _ code: PostgresError.Code) -> PostgresError {
+        func field(_ name: Int32) -> String? {
+            PQresultErrorField(result, name).map { String(cString: $0) }
+        }
+        let primary = field(CCHC_PG_DIAG_MESSAGE_PRIMARY) ?? String(cString: PQresultErrorMessage(result)).trimmingNewlines
+        var error = PostgresError(code, message: primary.isEmpty ? lastErrorMessage : primary)
+        error.sqlState = field(CCHC_PG_DIAG_SQLSTATE)
+        error.severity = field(CCHC_PG_DIAG_SEVERITY)
+        error.detail = field(CCHC_PG_DIAG_MESSAGE_DETAIL)
+        error.hint = field(CCHC_PG_DIAG_MESSAGE_HINT)
+        error.context = field(CCHC_PG_DIAG_CONTEXT)
+        error.constraint = field(CCHC_PG_DIAG_CONSTRAINT_NAME)
+        error.schema = field(CCHC_PG_DIAG_SCHEMA_NAME)
+        error.table = field(CCHC_PG_DIAG_TABLE_NAME)
+        error.column = field(CCHC_PG_DIAG_COLUMN_NAME)
+        error.dataType = field(CCHC_PG_DIAG_DATATYPE_NAME)
+        error.position = field(CCHC_PG_DIAG_STATEMENT_POSITION).flatMap { Int($0) }
+        if !isOpen {
+            error.code = .connectionLost
+            error.target = target
+        }
+        return error
+    }
+
+    /// An error when libpq returned no result at all (connection lost or out of memory).
+    func clientError(_ code: PostgresError.Code) -> PostgresError {
+        isOpen
+            ? PostgresError(code, message: lastErrorMessage)
+            : PostgresError(.connectionLost, message: lastErrorMessage, target: target)
+    }
+
+    /// Ends a COPY the caller did not ask for and discards its results, leaving the connection idle.
+    func abandonCopy(_ status: ExecStatusType) {
+        if status == PGRES_COPY_OUT {
+            var buffer: UnsafeMutablePointer<CChar>? = nil
+            while PQgetCopyData(handle, &buffer, 0) > 0 {
+                PQfreemem(buffer)
+                buffer = nil
+            }
+        } else {
+            _ = PQputCopyEnd(handle, "COPY không được phép ở đây")
+        }
+        drainResults()
+    }
+
+    /// Reads and clears results until libpq has none left.
+    func drainResults() {
+        while let result = PQgetResult(handle) { PQclear(result) }
+    }
+
+    func checkNoNUL(_ text: String, what: String) throws(PostgresError) {
+        guard text.utf8.contains(0) else { return }
+        throw PostgresError(.invalidBind, message: "\(what) chứa ký tự NUL (U+0000), PostgreSQL không lưu được ký tự này.")
+    }
+}
