@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OOXML
 import PlanCore
 
 /// Reads a plan document (.txt, .md, .docx — recognised from the content, not only the name) into a
@@ -48,9 +49,11 @@ public struct PlanImporter: Sendable {
         switch kind {
         case .docx:
             let blocks: [Block]
-            var notes: [Diagnostic] = []
+            let notes: [Diagnostic]
             do {
-                (blocks, notes) = try DocxBlockReader.read(data)
+                var limits = PackageLimits.default
+                limits.maxFileSize = maxFileSize
+                (blocks, notes) = try DocxBlockReader.read(data, limits: limits)
             } catch {
                 throw fail(Self.reason(for: error))
             }
