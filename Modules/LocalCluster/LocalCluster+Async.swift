@@ -16,7 +16,8 @@ extension LocalCluster {
     private static func onOwnThread<T: Sendable>(
         _ work: @escaping @Sendable () throws(LocalClusterError) -> T
     ) async throws(LocalClusterError) -> T {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, LocalClusterError>, Never>) in
+        let result = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<T, LocalClusterError>, Never>) in
             Thread.detachNewThread { continuation.resume(returning: Result(catching: work)) }
         }
         return try result.get()

@@ -8,7 +8,9 @@ extension LocalCluster {
         let literal = "'" + target.database.replacingOccurrences(of: "'", with: "''") + "'"
         let query = try CommandRunner.run(
             try binaries.path(of: "psql"),
-            connection + ["-d", "postgres", "-X", "-A", "-t", "-q", "-c", "SELECT 1 FROM pg_database WHERE datname = \(literal)"],
+            connection + [
+                "-d", "postgres", "-X", "-A", "-t", "-q", "-c", "SELECT 1 FROM pg_database WHERE datname = \(literal)",
+            ],
             environment: environment)
         guard query.status == 0 else {
             throw .databaseFailed(database: target.database, logFile: paths.logFile.path, output: query.output)

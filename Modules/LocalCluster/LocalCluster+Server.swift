@@ -39,7 +39,8 @@ extension LocalCluster {
         let result = try CommandRunner.run(
             try binaries.path(of: "pg_ctl"), arguments, environment: environment, prefix: account.switchPrefix)
         guard result.status == 0 else {
-            throw .startFailed(dataDirectory: paths.dataDirectory.path, logFile: paths.logFile.path, output: result.output)
+            throw .startFailed(
+                dataDirectory: paths.dataDirectory.path, logFile: paths.logFile.path, output: result.output)
         }
         return ConnectionTarget(socketDirectory: socketDirectory, port: port, user: account.name, database: database)
     }
@@ -83,11 +84,14 @@ extension LocalCluster {
 
     /// `pg_ctl stop -m <mode> -w`.
     func stopServer(mode: StopMode, binaries: PostgresBinaries, account: ServerAccount) throws(LocalClusterError) {
-        let arguments = ["stop", "-D", paths.dataDirectory.path, "-m", mode.rawValue, "-w", "-t", String(startTimeout), "-s"]
+        let arguments = [
+            "stop", "-D", paths.dataDirectory.path, "-m", mode.rawValue, "-w", "-t", String(startTimeout), "-s",
+        ]
         let result = try CommandRunner.run(
             try binaries.path(of: "pg_ctl"), arguments, environment: environment, prefix: account.switchPrefix)
         guard result.status == 0 else {
-            throw .stopFailed(dataDirectory: paths.dataDirectory.path, logFile: paths.logFile.path, output: result.output)
+            throw .stopFailed(
+                dataDirectory: paths.dataDirectory.path, logFile: paths.logFile.path, output: result.output)
         }
     }
 

@@ -81,7 +81,8 @@ public enum LocalClusterError: Error, Sendable, Hashable, CustomStringConvertibl
             return "Đã chờ \(seconds) giây mà một tiến trình khác vẫn giữ khóa \(path) "
                 + "(một công cụ cchc khác đang khởi tạo hoặc khởi động PostgreSQL cục bộ?)."
         case .socketPathTooLong(let path, let limit):
-            return "Đường dẫn socket \(path) dài \(path.utf8.count) byte, vượt giới hạn \(limit) byte của hệ điều hành; "
+            return
+                "Đường dẫn socket \(path) dài \(path.utf8.count) byte, vượt giới hạn \(limit) byte của hệ điều hành; "
                 + "hãy đặt CCHC_HOME ở một thư mục có đường dẫn ngắn hơn."
         case .invalidDataDirectory(let path):
             return "Thư mục \(path) đã có nhưng không phải cụm PostgreSQL hợp lệ (thiếu PG_VERSION); "
@@ -93,7 +94,8 @@ public enum LocalClusterError: Error, Sendable, Hashable, CustomStringConvertibl
             return "Không khởi động được PostgreSQL cục bộ tại \(dataDirectory); xem nhật ký \(logFile)."
                 + Self.excerpt(output)
         case .notReady(let socketDirectory, let port, let seconds, let logFile):
-            return "PostgreSQL cục bộ không nhận kết nối qua socket \(socketDirectory) (cổng \(port)) sau \(seconds) giây; "
+            return
+                "PostgreSQL cục bộ không nhận kết nối qua socket \(socketDirectory) (cổng \(port)) sau \(seconds) giây; "
                 + "xem nhật ký \(logFile)."
         case .stopFailed(let dataDirectory, let logFile, let output):
             return "Không dừng được PostgreSQL cục bộ tại \(dataDirectory); xem nhật ký \(logFile)."

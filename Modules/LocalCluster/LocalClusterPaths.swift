@@ -44,7 +44,8 @@ extension LocalCluster {
                 return URL(fileURLWithPath: data, isDirectory: true).appendingPathComponent("cchc", isDirectory: true)
                     .standardizedFileURL
             }
-            let user = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            let user =
+                environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? PasswdEntry.withID(geteuid())?.home ?? NSHomeDirectory()
             return URL(fileURLWithPath: user, isDirectory: true)
                 .appendingPathComponent(".local/share/cchc", isDirectory: true).standardizedFileURL
@@ -56,7 +57,8 @@ extension LocalCluster {
             home.path.split(separator: "/").map { component in
                 component.utf8.map { byte -> String in
                     let scalar = Unicode.Scalar(byte)
-                    let plain = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                    let plain =
+                        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
                         || ("0"..."9").contains(scalar) || scalar == "." || scalar == "_"
                     return plain ? String(scalar) : String(format: "%%%02X", byte)
                 }.joined()

@@ -42,7 +42,9 @@ enum Spawn {
             } else {
                 // glibc before 2.34: close every possible descriptor; closing one that is not open is ignored.
                 var limit = rlimit()
-                let highest = getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 ? min(Int(limit.rlim_cur), 65536) : 1024
+                let highest =
+                    getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0
+                    ? min(Int(limit.rlim_cur), 65536) : 1024
                 for descriptor in 3..<Int32(max(highest, 4)) { posix_spawn_file_actions_addclose(&actions, descriptor) }
             }
             if let changeDirectory = Native.changeDirectory { _ = changeDirectory(&actions, "/") }
@@ -59,7 +61,7 @@ enum Spawn {
 
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for string in argv + envp { free(string) } }
         var pid = pid_t()
         let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
         guard spawned == 0 else { return .failure(Errno(code: spawned)) }
@@ -81,9 +83,10 @@ enum Spawn {
         /// glibc's `_np` spawn actions (2.29 and 2.34), which Swift's Glibc module does not import.
         private enum Native {
             typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-            typealias ChangeDirectory = @convention(c) (
-                UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>
-            ) -> Int32
+            typealias ChangeDirectory =
+                @convention(c) (
+                    UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>
+                ) -> Int32
 
             static let closeFrom = symbol("posix_spawn_file_actions_addclosefrom_np", as: CloseFrom.self)
             static let changeDirectory = symbol("posix_spawn_file_actions_addchdir_np", as: ChangeDirectory.self)

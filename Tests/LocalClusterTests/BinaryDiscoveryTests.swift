@@ -30,7 +30,9 @@ struct BinaryDiscoveryTests {
             Issue.record("binaries found where there are none")
         } catch {
             #expect(error.code == "postgres-not-found")
-            #expect(error.description.hasPrefix("Không tìm thấy PostgreSQL (initdb, pg_ctl). Cài đặt: apt-get install postgresql"))
+            #expect(
+                error.description.hasPrefix(
+                    "Không tìm thấy PostgreSQL (initdb, pg_ctl). Cài đặt: apt-get install postgresql"))
             #expect(error.description.contains(empty))
         }
     }
@@ -49,7 +51,9 @@ struct BinaryDiscoveryTests {
             Issue.record("ensureRunning succeeded without binaries")
         } catch {
             #expect(error == .invalidBinDirectory(scratch.url.path))
-            #expect(error.description.contains("Không tìm thấy PostgreSQL (initdb, pg_ctl) trong PG_BINDIR=\(scratch.url.path)"))
+            #expect(
+                error.description.contains(
+                    "Không tìm thấy PostgreSQL (initdb, pg_ctl) trong PG_BINDIR=\(scratch.url.path)"))
         }
         #expect(try cluster.status() == .notInitialised)
     }

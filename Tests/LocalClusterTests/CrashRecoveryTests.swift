@@ -19,10 +19,14 @@ struct CrashRecoveryTests {
 
             #expect(kill(crashed, SIGKILL) == 0)
             #expect(eventually { (try? cluster.status()) == .stopped })
-            #expect(FileManager.default.fileExists(atPath: cluster.paths.dataDirectory.appendingPathComponent("postmaster.pid").path))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: cluster.paths.dataDirectory.appendingPathComponent("postmaster.pid").path))
 
             let again = try await cluster.ensureRunning()
-            guard case .running(let restarted) = try cluster.status() else { throw ScratchError(message: "not running") }
+            guard case .running(let restarted) = try cluster.status() else {
+                throw ScratchError(message: "not running")
+            }
             #expect(restarted != crashed)
             #expect(try psql("SELECT n FROM survived", target: again) == "7")
         }
@@ -44,7 +48,9 @@ struct CrashRecoveryTests {
                 Issue.record("ensureRunning succeeded with a broken postgresql.conf")
             } catch let error as LocalClusterError {
                 #expect(error.code == "start-failed")
-                #expect(error.description.hasPrefix("Không khởi động được PostgreSQL cục bộ tại \(cluster.paths.dataDirectory.path)"))
+                #expect(
+                    error.description.hasPrefix(
+                        "Không khởi động được PostgreSQL cục bộ tại \(cluster.paths.dataDirectory.path)"))
                 #expect(error.description.contains("xem nhật ký \(cluster.paths.logFile.path)"))
                 let log = try String(contentsOf: cluster.paths.logFile, encoding: .utf8)
                 #expect(log.contains("cchc_no_such_setting_at_all"))

@@ -20,12 +20,20 @@ struct EnsureRunningTests {
             #expect(target.port == 5432)
             #expect(target.database == "cchc")
             #expect(FileManager.default.fileExists(atPath: target.socketFile))
-            #expect(FileManager.default.fileExists(atPath: cluster.paths.dataDirectory.appendingPathComponent("PG_VERSION").path))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: cluster.paths.dataDirectory.appendingPathComponent("PG_VERSION").path))
             #expect(try runClient("pg_isready", ["-d", target.conninfo], target: target).status == 0)
-            #expect(try psql("SELECT current_database() || '|' || current_user", target: target) == "cchc|\(target.user)")
+            #expect(
+                try psql("SELECT current_database() || '|' || current_user", target: target) == "cchc|\(target.user)")
             #expect(try psql("SHOW listen_addresses", target: target) == "")
-            #expect(try psql("SELECT pg_encoding_to_char(encoding) || '|' || datcollate FROM pg_database WHERE datname = current_database()", target: target) == "UTF8|C.UTF-8")
-            #expect(try psql("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'cchc'", target: target) == target.user)
+            #expect(
+                try psql(
+                    "SELECT pg_encoding_to_char(encoding) || '|' || datcollate FROM pg_database WHERE datname = current_database()",
+                    target: target) == "UTF8|C.UTF-8")
+            #expect(
+                try psql("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'cchc'", target: target)
+                    == target.user)
         }
     }
 

@@ -10,13 +10,16 @@ import LocalCluster
 /// True when the tests run as root (the server then runs as `postgres`).
 let runningAsRoot = geteuid() == 0
 
-/// A fresh directory under the system temporary directory, mode 0755 so that the `postgres`
-/// account can reach a cluster inside it when the tests run as root; removed by `remove()`.
+/// A fresh directory under `/tmp`, mode 0755 so that the `postgres` account can reach a cluster
+/// inside it when the tests run as root; removed by `remove()`. `/tmp` rather than `$TMPDIR`:
+/// a short path (unix socket paths are limited to 107 bytes) that every account can traverse.
 struct ScratchDirectory: Sendable {
     let url: URL
 
     init() throws {
-        var template = Array((FileManager.default.temporaryDirectory.path + "/cchc-lc-XXXXXX").utf8CString)
+        let parent =
+            FileManager.default.fileExists(atPath: "/tmp") ? "/tmp" : FileManager.default.temporaryDirectory.path
+        var template = Array((parent + "/cchc-lc-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw ScratchError(message: "mkdtemp: \(String(cString: strerror(errno)))")
         }
