@@ -1,0 +1,94 @@
+import Foundation
+
+/// Vietnamese text at the boundaries: the stored form (NFC, tidy spaces) and the keys names are matched by.
+///
+/// Stored text keeps what the author wrote (tone placement, Ð, abbreviations); only keys fold. Keys are
+/// honest: they never expand abbreviations ("UBND" stays "ubnd") and never merge different words.
+public enum VietnameseText {
+    /// NFC, trimmed, every run of white space (tabs, new lines, NBSP, zero-width spaces) as one space.
+    public static func nfc(_ text: String) -> String {
+        collapseWhitespace(text.precomposedStringWithCanonicalMapping)
+    }
+
+    /// NFC and trimmed (white space including NBSP), inner spacing left as written.
+    public static func trimmed(_ text: String) -> String {
+        let scalars = text.precomposedStringWithCanonicalMapping.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// The key to match names by: case folded (Đ→đ, Ð→đ), spaces folded, dashes and the spaces around
+    /// them as one "-", no space before `, ; : . )`, trailing `. , ; :` dropped, and each syllable's tone
+    /// mark on one canonical vowel, so "Hòa"/"hoà", "thủy"/"thuỷ", "qúy"/"quý" give the same key.
+    public static func foldedKey(_ text: String) -> String {
+        var folded = nfc(text)
+        folded = String(folded.map { $0 == "Ð" ? "Đ" : ($0 == "ð" ? "đ" : $0) }).lowercased()
+        folded = normalisePunctuation(folded)
+        folded = VietnameseSyllable.retoneWords(folded)
+        return folded.precomposedStringWithCanonicalMapping
+    }
+
+    /// The folded key without any diacritic (đ→d), for accent-insensitive search ("hoa" finds "Hòa").
+    public static func accentInsensitiveKey(_ text: String) -> String {
+        let decomposed = foldedKey(text).decomposedStringWithCanonicalMapping.unicodeScalars
+        var out = String.UnicodeScalarView()
+        for scalar in decomposed where scalar.properties.canonicalCombiningClass == .notReordered {
+            out.append(scalar == "đ" ? "d" : scalar)
+        }
+        return String(out)
+    }
+
+    /// Upper case for headings and the header block ("Sở Tư pháp" → "SỞ TƯ PHÁP"), in NFC.
+    public static func upper(_ text: String) -> String {
+        text.uppercased().precomposedStringWithCanonicalMapping
+    }
+
+    /// White space for the purposes of this module: Unicode White_Space plus zero-width space and BOM.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+    }
+
+    static func collapseWhitespace(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Hyphens, dashes and the minus sign, which documents use interchangeably in names and ranges.
+    static let dashes: Set<Character> = [
+        "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE63}",
+        "\u{FF0D}",
+    ]
+
+    /// Expects collapsed white space (single spaces).
+    static func normalisePunctuation(_ text: String) -> String {
+        var out: [Character] = []
+        for character in text {
+            if dashes.contains(character) {
+                if out.last == " " { out.removeLast() }
+                out.append("-")
+            } else if character == " " {
+                if out.last == "-" || out.last == "(" { continue }
+                out.append(" ")
+            } else if [",", ";", ":", ".", ")"].contains(character) {
+                if out.last == " " { out.removeLast() }
+                out.append(character)
+            } else {
+                out.append(character)
+            }
+        }
+        while let last = out.last, [".", ",", ";", ":", " "].contains(last) { out.removeLast() }
+        return String(out)
+    }
+}
