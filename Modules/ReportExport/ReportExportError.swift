@@ -1,3 +1,5 @@
+import PlanCore
+
 /// Why a report, a plan document or an aggregation could not be produced. Each case carries what a user
 /// needs to fix it; `description` is the Vietnamese message the CLI prints.
 public enum ReportExportError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -13,8 +15,8 @@ public enum ReportExportError: Error, Hashable, Sendable, CustomStringConvertibl
     case regimeMismatch(file: String, expected: String, found: String)
     /// Two reports given to the aggregation come from the same unit.
     case duplicateReport(unit: String, files: [String])
-    /// The period identifier is not one of 2024-M05, 2024-Q2, 2024-H1, 2024-9M, 2024-Y.
-    case invalidPeriod(text: String)
+    /// The period or the regime cannot give a window or a deadline (PlanCore's reason).
+    case reporting(ReportingError)
 
     /// A stable code for scripts.
     public var code: String {
@@ -25,7 +27,7 @@ public enum ReportExportError: Error, Hashable, Sendable, CustomStringConvertibl
         case .periodMismatch: return "period-mismatch"
         case .regimeMismatch: return "regime-mismatch"
         case .duplicateReport: return "duplicate-report"
-        case .invalidPeriod: return "invalid-period"
+        case .reporting(let error): return error.code
         }
     }
 
@@ -43,8 +45,8 @@ public enum ReportExportError: Error, Hashable, Sendable, CustomStringConvertibl
             return "\(file): báo cáo theo chế độ \(found), không phải chế độ \(expected) của đợt tổng hợp."
         case let .duplicateReport(unit, files):
             return "Đơn vị \(unit) có nhiều báo cáo cùng kỳ: \(files.joined(separator: ", "))."
-        case let .invalidPeriod(text):
-            return "Kỳ báo cáo \"\(text)\" không hợp lệ (ví dụ: 2024-M05, 2024-Q2, 2024-H1, 2024-9M, 2024-Y)."
+        case .reporting(let error):
+            return error.description
         }
     }
 }

@@ -14,7 +14,7 @@ enum Sample {
 
     static func day(_ iso: String) -> Day { Day(iso: iso)! }
 
-    static func period(_ text: String) -> PeriodID { PeriodID(text)! }
+    static func period(_ text: String) -> PeriodID { try! PeriodID(parsing: text) }
 
     static func schedule(_ kind: Schedule.Kind, _ from: String?, _ to: String?, text: String? = nil) -> Schedule {
         Schedule(

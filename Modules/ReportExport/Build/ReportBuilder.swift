@@ -13,13 +13,13 @@ public enum ReportBuilder {
     public static func build(
         plan: PlanRecord, period: PeriodID, regime: ReportingRegime, context: ReportContext
     ) throws(ReportExportError) -> Report {
-        let current = Report.Period(period, regime: regime)
+        let current = try Report.Period(period, regime: regime)
         let window = current.window
         guard window.overlaps(.year(plan.year)) else {
             throw .periodOutsidePlanYear(
                 period: current.id, window: "\(window.from.vietnamese) – \(window.to.vietnamese)", planYear: plan.year)
         }
-        let next = Report.Period(PeriodArithmetic.next(period), regime: regime)
+        let next = try Report.Period(period.next, regime: regime)
         let asOf = context.asOf ?? window.to
         let resultDays = asOf >= window.from ? DayRange(from: window.from, to: min(window.to, asOf)) : nil
         let parentTitles = Dictionary(context.parentActivities.map { ($0.ref, $0.title) }) { first, _ in first }

@@ -21,7 +21,7 @@ enum ReportAnnex {
     static func table(_ report: Report) -> BlockTable {
         var rows: [BlockTable.Row] = []
         for (index, bucket) in groups(report.activities).enumerated() {
-            if let name = bucket.name { rows.append(.group(label: Roman.numeral(index + 1), text: name)) }
+            if let name = bucket.name { rows.append(.group(label: VietnameseNumerals.roman(index + 1), text: name)) }
             for (number, activity) in bucket.activities.enumerated() {
                 rows.append(.cells(cells(activity, number: number + 1)))
             }
@@ -64,24 +64,5 @@ enum ReportAnnex {
         var result: [(name: String?, activities: [ReportActivity])] = order.map { ($0, buckets[$0]!) }
         if !others.isEmpty { result.append(("Nhiệm vụ khác", others)) }
         return result
-    }
-}
-
-/// Roman numerals for section and group labels.
-enum Roman {
-    static func numeral(_ value: Int) -> String {
-        let table: [(Int, String)] = [
-            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-            (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-        ]
-        var rest = value
-        var text = ""
-        for (amount, letters) in table {
-            while rest >= amount {
-                text += letters
-                rest -= amount
-            }
-        }
-        return text
     }
 }

@@ -47,13 +47,8 @@ enum VietnameseFormat {
     /// counts print plainly ("2 lớp").
     static func count(_ value: Int) -> String { quantity(Double(value)) }
 
-    /// Text without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
-    static func trimmed(_ text: String) -> String {
-        var scalars = Substring(text)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
+    /// NFC text without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
+    static func trimmed(_ text: String) -> String { VietnameseText.trimmed(text) }
 
     /// The schedule as written, or its days when the text is empty.
     static func schedule(_ schedule: Schedule) -> String {
@@ -67,7 +62,7 @@ enum VietnameseFormat {
     }
 
     /// Upper-case for headers ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI").
-    static func upper(_ text: String) -> String { text.uppercased() }
+    static func upper(_ text: String) -> String { VietnameseText.upper(text) }
 
     /// The text with its first letter in lower case, unless the first word is an abbreviation ("UBND").
     static func lowercasedFirst(_ text: String) -> String {
