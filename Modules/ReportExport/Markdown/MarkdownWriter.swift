@@ -43,7 +43,13 @@ struct MarkdownWriter {
     mutating func line(_ line: String = "") { text += line + "\n" }
 
     mutating func paragraph(_ line: String) {
+        closeList()
         text += line + "\n\n"
+    }
+
+    /// A list ends with a blank line before the next paragraph, heading or table.
+    private mutating func closeList() {
+        if text.hasSuffix("\n"), !text.hasSuffix("\n\n"), !text.isEmpty { text += "\n" }
     }
 
     mutating func block(_ block: ReportBlock) {
@@ -52,18 +58,20 @@ struct MarkdownWriter {
             paragraph(String(repeating: "#", count: level + 1) + " " + Self.escape(title))
         case .paragraph(let spans):
             paragraph(Self.spans(spans))
-        case .item(let spans):
+        case let .item(spans, level):
             var spans = spans
             if let first = spans.first, first.text.hasPrefix("- ") || first.text.hasPrefix("+ ") {
                 spans[0].text.removeFirst(2)
             }
-            text += "- " + Self.spans(spans, atLineStart: false) + "\n\n"
+            let indent = String(repeating: "  ", count: max(0, level - 1))
+            text += indent + "- " + Self.spans(spans, atLineStart: false) + "\n"
         case .table(let table):
             self.table(table)
         }
     }
 
     mutating func table(_ table: BlockTable) {
+        closeList()
         text += "| " + table.headers.map { Self.escape($0) }.joined(separator: " | ") + " |\n"
         text +=
             "|"

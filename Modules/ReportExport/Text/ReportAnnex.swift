@@ -35,7 +35,7 @@ enum ReportAnnex {
     static func cells(_ activity: ReportActivity, number: Int) -> [[String]] {
         [
             ["\(number)"],
-            ["\(activity.title) (\(activity.ref))"],
+            ["\(VietnameseFormat.withoutFinalStop(activity.title)) (\(activity.ref))"],
             activity.lead,
             activity.coordinating,
             [VietnameseFormat.schedule(activity.schedule)],

@@ -5,13 +5,13 @@ enum ReportBlock: Hashable, Sendable {
     case heading(String, level: Int)
     /// A body paragraph (justified, first-line indent in Word).
     case paragraph([TextSpan])
-    /// A "- " line of a list; the dash is part of the text.
-    case item([TextSpan])
+    /// A line of a list: "- " at level 1, "+ " at level 2; the marker is part of the text.
+    case item([TextSpan], level: Int)
     /// A small bordered table.
     case table(BlockTable)
 
     static func paragraph(_ text: String) -> ReportBlock { .paragraph([TextSpan(text)]) }
-    static func item(_ text: String) -> ReportBlock { .item([TextSpan(text)]) }
+    static func item(_ text: String, level: Int = 1) -> ReportBlock { .item([TextSpan(text)], level: level) }
 }
 
 /// A run of text with its emphasis.

@@ -57,8 +57,9 @@ enum ReportNarrative {
         blocks.append(.heading("3. Tình hình báo cáo của các đơn vị", level: 2))
         blocks.append(
             .paragraph(
-                "Hạn cập nhật kết quả của kỳ báo cáo: ngày \(VietnameseFormat.date(report.period.deadline)). "
-                    + "Số nhiệm vụ cần báo cáo là số nhiệm vụ đơn vị chủ trì có kết quả phải báo cáo trong kỳ."))
+                "Hạn báo cáo của kỳ: ngày \(VietnameseFormat.date(report.period.deadline)); kết quả cập nhật sau "
+                    + "ngày này được tính là báo cáo trễ hạn. Số nhiệm vụ cần báo cáo là số nhiệm vụ do đơn vị chủ trì "
+                    + "phải có kết quả trong kỳ."))
         blocks.append(unitsTable(f.units))
 
         blocks.append(.heading("4. Sản phẩm", level: 2))
@@ -71,31 +72,30 @@ enum ReportNarrative {
     }
 
     private static func activityBlocks(_ activity: ReportActivity, number: String, parentPlan: String?) -> [ReportBlock] {
-        var blocks: [ReportBlock] = [.heading("\(number) \(activity.title) (\(activity.ref))", level: 3)]
-        var facts = [
-            "Đơn vị chủ trì: \(list(activity.lead))",
-            "thời gian thực hiện: \(VietnameseFormat.schedule(activity.schedule))",
+        var blocks: [ReportBlock] = [
+            .heading("\(number) \(VietnameseFormat.withoutFinalStop(activity.title)) (\(activity.ref))", level: 3),
+            .item("- Đơn vị chủ trì: \(list(activity.lead))."),
         ]
+        if !activity.coordinating.isEmpty { blocks.append(.item("- Đơn vị phối hợp: \(list(activity.coordinating)).")) }
+        blocks.append(.item("- Thời gian thực hiện: \(VietnameseFormat.withoutFinalStop(VietnameseFormat.schedule(activity.schedule)))."))
         if let parentRef = activity.parentRef {
-            let title = activity.parentTitle.map { " \"\($0)\"" } ?? ""
-            let plan = parentPlan.map { " Kế hoạch số \($0)" } ?? " kế hoạch cấp trên"
-            facts.append("thực hiện nhiệm vụ \(parentRef)\(title) của\(plan)")
+            let title = activity.parentTitle.map { " “\(VietnameseFormat.withoutFinalStop($0))”" } ?? ""
+            let plan = parentPlan.map { "Kế hoạch số \($0)" } ?? "kế hoạch cấp trên"
+            blocks.append(.item("- Thực hiện nhiệm vụ \(parentRef)\(title) của \(plan)."))
         }
-        blocks.append(
-            .paragraph([
-                TextSpan(facts.joined(separator: "; ") + "; tình trạng: "),
-                TextSpan(StatusWording.text(activity), bold: true), TextSpan("."),
-            ]))
+        blocks.append(.item([TextSpan("- Tình trạng: "), TextSpan(StatusWording.text(activity), bold: true), TextSpan(".")], level: 1))
         if activity.results.isEmpty {
-            blocks.append(.item("- Chưa có kết quả được cập nhật trong kỳ."))
+            blocks.append(.item("- Kết quả trong kỳ: chưa có kết quả được cập nhật."))
+            return blocks
         }
+        blocks.append(.item("- Kết quả trong kỳ:"))
         for result in activity.results {
-            var line = "- Ngày \(VietnameseFormat.date(result.date)), \(result.unit.name): \(sentence(result.text))"
+            var line = "+ Ngày \(VietnameseFormat.date(result.date)), \(result.unit.name): \(sentence(result.text))"
             if let quantity = ResultText.quantity(result) { line += " Số lượng: \(quantity)." }
             if !result.evidence.isEmpty {
                 line += " Tài liệu kiểm chứng: " + result.evidence.map(ResultText.evidence).joined(separator: "; ") + "."
             }
-            blocks.append(.item(line))
+            blocks.append(.item(line, level: 2))
         }
         return blocks
     }
@@ -146,10 +146,12 @@ enum ReportNarrative {
     static func strengths(_ report: Report) -> [String] {
         let f = report.figures
         var lines: [String] = []
-        if f.done > 0 || f.inProgress > 0 {
+        if f.done > 0 {
             lines.append(
-                "Đã hoàn thành \(f.done)/\(f.activities) nhiệm vụ trong kỳ "
-                    + "(\(VietnameseFormat.percent(f.completionRate))); \(f.inProgress) nhiệm vụ đang được triển khai.")
+                "Đã hoàn thành \(f.done)/\(f.activities) nhiệm vụ trong kỳ (\(VietnameseFormat.percent(f.completionRate)))"
+                    + (f.inProgress > 0 ? "; \(f.inProgress) nhiệm vụ đang được triển khai." : "."))
+        } else if f.inProgress > 0 {
+            lines.append("Có \(f.inProgress)/\(f.activities) nhiệm vụ đang được triển khai, có kết quả trong kỳ.")
         }
         if f.progressEntries > 0 {
             var text = "Các đơn vị đã cập nhật \(f.progressEntries) kết quả với \(f.evidence) tài liệu kiểm chứng"
@@ -178,7 +180,7 @@ enum ReportNarrative {
         if !overdue.isEmpty {
             lines.append(
                 "Còn \(overdue.count) nhiệm vụ quá hạn chưa hoàn thành: "
-                    + overdue.map { "\($0.title) (\($0.ref); \(list($0.lead)))" }.joined(separator: "; ") + ".")
+                    + overdue.map { "\(VietnameseFormat.withoutFinalStop($0.title)) (\($0.ref); \(list($0.lead)))" }.joined(separator: "; ") + ".")
         }
         let silent = report.figures.units.filter { $0.missing > 0 }
         if !silent.isEmpty {
@@ -210,15 +212,15 @@ enum ReportNarrative {
         for task in report.nextTasks {
             blocks.append(
                 .item(
-                    "- \(task.title) (\(task.ref); chủ trì: \(list(task.lead)); thời gian: "
-                        + "\(VietnameseFormat.schedule(task.schedule)))."))
+                    "- \(VietnameseFormat.withoutFinalStop(task.title)) (\(task.ref); chủ trì: \(list(task.lead)); "
+                        + "thời gian: \(VietnameseFormat.withoutFinalStop(VietnameseFormat.schedule(task.schedule))))."))
         }
         let carried = report.overdue.filter { overdue in !report.nextTasks.contains { $0.ref == overdue.ref } }
         if !carried.isEmpty {
             blocks.append(
                 .item(
                     "- Khẩn trương hoàn thành các nhiệm vụ quá hạn: "
-                        + carried.map { "\($0.title) (\($0.ref))" }.joined(separator: "; ") + "."))
+                        + carried.map { "\(VietnameseFormat.withoutFinalStop($0.title)) (\($0.ref))" }.joined(separator: "; ") + "."))
         }
         return blocks
     }
@@ -247,7 +249,7 @@ enum ReportNarrative {
     /// Free text split into paragraphs at line breaks; "- " lines become list items.
     static func paragraphs(_ text: String) -> [ReportBlock] {
         text.split(whereSeparator: \.isNewline).map { VietnameseFormat.trimmed(String($0)) }.filter { !$0.isEmpty }.map {
-            $0.hasPrefix("- ") || $0.hasPrefix("+ ") ? .item($0) : .paragraph($0)
+            $0.hasPrefix("- ") ? .item($0) : $0.hasPrefix("+ ") ? .item($0, level: 2) : .paragraph($0)
         }
     }
 

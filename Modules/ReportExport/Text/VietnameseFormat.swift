@@ -61,6 +61,13 @@ enum VietnameseFormat {
         }
     }
 
+    /// The text without a final "." or ";" (titles followed by a reference in parentheses).
+    static func withoutFinalStop(_ text: String) -> String {
+        var text = trimmed(text)
+        while let last = text.last, last == "." || last == ";" || last == "," { text.removeLast() }
+        return text
+    }
+
     /// Upper-case for headers ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI").
     static func upper(_ text: String) -> String { VietnameseText.upper(text) }
 
