@@ -84,9 +84,12 @@ struct MarkdownWriter {
             }.joined() + "\n"
         for row in table.rows {
             switch row {
-            case .cells(let cells):
+            case .cells(let cells), .emphasised(let cells):
+                var emphasised = false
+                if case .emphasised = row { emphasised = true }
                 let rendered = (0..<table.headers.count).map { column in
-                    column < cells.count ? cells[column].map { Self.escape($0) }.joined(separator: "<br>") : ""
+                    let cell = column < cells.count ? cells[column].map { Self.escape($0) }.joined(separator: "<br>") : ""
+                    return emphasised && !cell.isEmpty ? "**\(cell)**" : cell
                 }
                 text += "| " + rendered.joined(separator: " | ") + " |\n"
             case let .group(label, title):

@@ -33,6 +33,8 @@ struct BlockTable: Hashable, Sendable {
     enum Row: Hashable, Sendable {
         /// One cell per column; each cell holds lines (separate paragraphs in Word).
         case cells([[String]])
+        /// A row in bold, such as a "Tổng cộng" line.
+        case emphasised([[String]])
         /// A group heading spanning the table ("I" + "Nhóm nhiệm vụ …"): label in the first column, text across the rest.
         case group(label: String, text: String)
     }
