@@ -198,11 +198,53 @@ grep -Ev -- "$skip_pattern" "$work/toc" >"$work/toc.use" || true
 owner=()
 $no_owner && owner=(--no-owner)
 
-connection=(--dbname="$target_conninfo")
+# pg_dump writes each table's privileges as the difference from the built-in defaults, and puts the
+# archive's own ALTER DEFAULT PRIVILEGES last for that reason. Default privileges already present
+# in the target (any database that has the cchc schema: migration 0002 sets some) would be applied
+# to the tables the archive recreates — audit_log would come back writable by cchc_admin. So when
+# the target has any, they are revoked first, in the same transaction as the restore.
+default_acls=$(cchc_psql -c 'SELECT count(*) FROM pg_default_acl')
+
 started=$(date +%s)
 cchc_say "Đang khôi phục $archive vào CSDL $target (nguồn kết nối: $CONNECTION_SOURCE) …"
-if ! pg_restore --exit-on-error --single-transaction --no-password \
-    --use-list="$work/toc.use" "${clean[@]}" "${owner[@]}" "${connection[@]}" "$archive"; then
+if ((default_acls == 0)); then
+    pg_restore --exit-on-error --single-transaction --no-password --use-list="$work/toc.use" \
+        "${clean[@]}" "${owner[@]}" --dbname="$target_conninfo" "$archive" && restored=true || restored=false
+else
+    cat >"$work/prologue.sql" <<'SQL'
+DO $$
+DECLARE
+    d record;
+    grantee text;
+BEGIN
+    FOR d IN SELECT defaclrole::regrole::text AS owner, defaclnamespace::regnamespace::text AS schema,
+                    CASE defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'
+                                       WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS' END AS kind,
+                    defaclacl, defaclnamespace
+               FROM pg_default_acl LOOP
+        IF d.defaclnamespace = 0 THEN
+            RAISE EXCEPTION 'cchc: global default privileges of % in the target database; remove them first', d.owner;
+        END IF;
+        FOR grantee IN SELECT DISTINCT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END
+                         FROM aclexplode(d.defaclacl) AS a LOOP
+            EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %s IN SCHEMA %s REVOKE ALL ON %s FROM %s',
+                           d.owner, d.schema, d.kind, grantee);
+        END LOOP;
+    END LOOP;
+END
+$$;
+SQL
+    # The whole script runs in one transaction: written out completely first, so a failing
+    # pg_restore can never hand psql half a script to commit.
+    if pg_restore --no-password --use-list="$work/toc.use" "${clean[@]}" "${owner[@]}" \
+        --file="$work/restore.sql" "$archive"; then
+        CCHC_PSQL_CONNINFO=$target_conninfo cchc_psql --single-transaction \
+            -f "$work/prologue.sql" -f "$work/restore.sql" >/dev/null && restored=true || restored=false
+    else
+        restored=false
+    fi
+fi
+if ! $restored; then
     cchc_say "Khôi phục thất bại; giao dịch đã được hủy, CSDL $target không thay đổi."
     CCHC_PSQL_CONNINFO="" drop_created
     exit 1

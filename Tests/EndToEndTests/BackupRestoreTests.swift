@@ -117,6 +117,10 @@ extension DeploymentTests {
                     #expect(restore.status == 0, "\(restore)")
                     let differences = try DatabaseFingerprint(other.connection).differences(from: before)
                     #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
+                    // The target's own default privileges must not leak onto the recreated tables.
+                    #expect(
+                        try other.connection.query("SELECT has_table_privilege('cchc_admin', 'audit_log', 'INSERT')")
+                            .scalar(Bool.self) == false)
                 }
             }
         }

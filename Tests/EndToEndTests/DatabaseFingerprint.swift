@@ -16,7 +16,8 @@ struct DatabaseFingerprint: Equatable, CustomStringConvertible {
     var rowSecurity: [String]
     /// User triggers: table, name, enabled state, definition.
     var triggers: [String]
-    /// Owner and access list of every table, sequence and function in `public`.
+    /// Owner and access list (in a stable order: a restore may grant in another order) of every table,
+    /// sequence and function in `public`.
     var privileges: [String]
     /// Every sequence and its last value (so new rows after a restore do not collide).
     var sequences: [String]
@@ -61,12 +62,14 @@ struct DatabaseFingerprint: Equatable, CustomStringConvertible {
         privileges = try Self.lines(
             connection,
             """
-            SELECT concat_ws(' | ', c.relkind, c.relname, pg_get_userbyid(c.relowner), c.relacl::text)
+            SELECT concat_ws(' | ', c.relkind, c.relname, pg_get_userbyid(c.relowner),
+                             (SELECT string_agg(a::text, ',' ORDER BY a::text) FROM unnest(c.relacl) AS a))
               FROM pg_class c
              WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'S', 'v')
             UNION ALL
             SELECT concat_ws(' | ', 'f', p.oid::regprocedure::text, pg_get_userbyid(p.proowner),
-                             p.prosecdef::text, p.proacl::text)
+                             p.prosecdef::text,
+                             (SELECT string_agg(a::text, ',' ORDER BY a::text) FROM unnest(p.proacl) AS a))
               FROM pg_proc p
              WHERE p.pronamespace = 'public'::regnamespace AND p.proname LIKE 'cchc%'
              ORDER BY 1
@@ -97,7 +100,8 @@ struct DatabaseFingerprint: Equatable, CustomStringConvertible {
             ("sequences", sequences, other.sequences),
         ]
         for (name, mine, theirs) in parts where mine != theirs {
-            let index = zip(mine, theirs).firstIndex { $0 != $1 } ?? min(mine.count, theirs.count)
+            let common = min(mine.count, theirs.count)
+            let index = (0 ..< common).first { mine[$0] != theirs[$0] } ?? common
             let expected = index < theirs.count ? theirs[index] : "(none)"
             let actual = index < mine.count ? mine[index] : "(none)"
             found.append("\(name): \(theirs.count) → \(mine.count) lines; first difference at \(index): \(expected) → \(actual)")

@@ -240,6 +240,15 @@ extension DeploymentTests {
                 let differences = try DatabaseFingerprint(layout.superuser(target)).differences(from: before)
                 #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
 
+                // A restore drill repeated over the same database: --force, still as the migrator.
+                let again = try runProgram(
+                    "deploy/restore.sh", ["--force", backup.archivePath, target],
+                    environment: scriptEnvironment(
+                        conninfo: layout.configuration("cchc_migrator", database: target).conninfo))
+                try #require(again.status == 0, "\(again)")
+                let forced = try DatabaseFingerprint(layout.superuser(target)).differences(from: before)
+                #expect(forced.isEmpty, "\(forced.joined(separator: "\n"))")
+
                 // The tools carry on against the restored database as the app login.
                 let app = try Connection(layout.configuration("cchc_app", database: target))
                 try Migrator(connection: app).requireCurrent()
