@@ -196,18 +196,33 @@ done
 grep -Ev -- "$skip_pattern" "$work/toc" >"$work/toc.use" || true
 
 owner=()
-$no_owner && owner=(--no-owner)
+epilogue=()
+if $no_owner; then
+    owner=(--no-owner)
+    # ALTER DEFAULT PRIVILEGES FOR ROLE <the old owner> cannot be restored by another role (and that
+    # role may not exist here): restore those entries for the role doing the restore instead.
+    if grep -q ' DEFAULT ACL ' "$work/toc.use"; then
+        grep ' DEFAULT ACL ' "$work/toc.use" >"$work/toc.acl"
+        grep -v ' DEFAULT ACL ' "$work/toc.use" >"$work/toc.rest" || true
+        mv "$work/toc.rest" "$work/toc.use"
+        pg_restore --use-list="$work/toc.acl" --file=- "$archive" \
+            | sed -E 's/ALTER DEFAULT PRIVILEGES FOR ROLE ("[^"]+"|[^ ]+) /ALTER DEFAULT PRIVILEGES /' \
+                >"$work/default-privileges.sql"
+        epilogue=(-f "$work/default-privileges.sql")
+    fi
+fi
 
 # pg_dump writes each table's privileges as the difference from the built-in defaults, and puts the
 # archive's own ALTER DEFAULT PRIVILEGES last for that reason. Default privileges already present
 # in the target (any database that has the cchc schema: migration 0002 sets some) would be applied
 # to the tables the archive recreates — audit_log would come back writable by cchc_admin. So when
-# the target has any, they are revoked first, in the same transaction as the restore.
+# the target has any (or default privileges must be rewritten for --no-owner), the archive becomes
+# one SQL script run by psql in a single transaction: revoke them, restore, then the rewritten ones.
 default_acls=$(cchc_psql -c 'SELECT count(*) FROM pg_default_acl')
 
 started=$(date +%s)
 cchc_say "Đang khôi phục $archive vào CSDL $target (nguồn kết nối: $CONNECTION_SOURCE) …"
-if ((default_acls == 0)); then
+if ((default_acls == 0 && ${#epilogue[@]} == 0)); then
     pg_restore --exit-on-error --single-transaction --no-password --use-list="$work/toc.use" \
         "${clean[@]}" "${owner[@]}" --dbname="$target_conninfo" "$archive" && restored=true || restored=false
 else
@@ -239,7 +254,7 @@ SQL
     if pg_restore --no-password --use-list="$work/toc.use" "${clean[@]}" "${owner[@]}" \
         --file="$work/restore.sql" "$archive"; then
         CCHC_PSQL_CONNINFO=$target_conninfo cchc_psql --single-transaction \
-            -f "$work/prologue.sql" -f "$work/restore.sql" >/dev/null && restored=true || restored=false
+            -f "$work/prologue.sql" -f "$work/restore.sql" "${epilogue[@]}" >/dev/null && restored=true || restored=false
     else
         restored=false
     fi

@@ -209,6 +209,66 @@ extension DeploymentTests {
             }
         }
 
+        @Test("Moving to a server: a backup of a database owned by another login restores with --no-owner as cchc_migrator")
+        func moveToServer() throws {
+            // The embedded cluster's database belongs to the person's own login (here: the test superuser),
+            // a role the server does not have; --no-owner gives everything to cchc_owner instead.
+            try BackupRestore.withSampleDatabase { source, before in
+                let layout = try DeployLayout()
+                defer { layout.tearDown() }
+                let directory = try ScratchDirectory()
+                defer { directory.remove() }
+                let backup = try BackupRestore.backup(source, into: directory)
+                try #require(backup.status == 0, "\(backup)")
+
+                let target = try layout.prepareDatabase()
+                let restore = try runProgram(
+                    "deploy/restore.sh", ["--no-owner", backup.archivePath, target],
+                    environment: scriptEnvironment(
+                        conninfo: layout.configuration("cchc_migrator", database: target).conninfo))
+                try #require(restore.status == 0, "\(restore)")
+
+                let c = try layout.superuser(target)
+                let after = try DatabaseFingerprint(c)
+                #expect(after.tables == before.tables)
+                #expect(after.auditLog == before.auditLog)
+                #expect(after.policies == before.policies && after.triggers == before.triggers)
+                let owners = try c.query(
+                    """
+                    SELECT DISTINCT pg_get_userbyid(relowner)::text FROM pg_class WHERE relnamespace = 'public'::regnamespace
+                    UNION SELECT DISTINCT pg_get_userbyid(defaclrole)::text FROM pg_default_acl
+                    """
+                ).map { try $0.decode(String.self, at: 0) }
+                #expect(owners == ["cchc_owner"])
+                let rights = try c.query(
+                    """
+                    SELECT has_table_privilege('cchc_admin', 'audit_log', 'INSERT'),
+                           has_table_privilege('cchc_admin', 'activities', 'UPDATE'),
+                           has_table_privilege('cchc_unit', 'progress_entries', 'INSERT')
+                    """
+                ).singleRow()
+                #expect(try rights.decode(Bool.self, at: 0) == false)
+                #expect(try rights.decode(Bool.self, at: 1) == true)
+                #expect(try rights.decode(Bool.self, at: 2) == true)
+
+                // The tools carry on as cchc_app, and a migration added later grants its tables as before.
+                let app = try Connection(layout.configuration("cchc_app", database: target))
+                let member = try Store(connection: app, login: SampleDepartment.unitLogin)
+                try member.transaction { c in
+                    try c.query(
+                        """
+                        INSERT INTO progress_entries (activity_id, unit_id, entry_date, text)
+                        SELECT a.id, u.unit_id, '2024-06-03', 'Đăng 01 tin trên Trang thông tin điện tử'
+                          FROM activities a, users u
+                         WHERE a.ref = 'PL.2' AND a.removed_in_revision IS NULL AND u.login = \(SampleDepartment.unitLogin)
+                        """)
+                }
+                let migrator = try Connection(layout.configuration("cchc_migrator", database: target))
+                try migrator.execute(unsafeSQL: "CREATE TABLE thu_nghiem (x int)")
+                #expect(try c.query("SELECT has_table_privilege('cchc_viewer', 'thu_nghiem', 'SELECT')").scalar(Bool.self))
+            }
+        }
+
         @Test("backup.sh as cchc_backup and restore.sh as cchc_migrator into a database prepared by setup-roles.sql")
         func backupAndRestoreWithLeastPrivilege() throws {
             try withMigratedLayout { layout, database in
