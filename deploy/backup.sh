@@ -87,8 +87,10 @@ cchc_resolve_connection "$database_url" || exit $?
 cchc_require_reachable || exit $?
 
 database=$(cchc_psql -c 'SELECT current_database()')
-schema_version=$(cchc_psql -c "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 'chưa migrate'
-                                       ELSE (SELECT coalesce(max(version), 0)::text FROM schema_migrations) END")
+schema_version="chưa migrate"
+if [[ $(cchc_psql -c "SELECT to_regclass('schema_migrations') IS NOT NULL") == t ]]; then
+    schema_version=$(cchc_psql -c 'SELECT coalesce(max(version), 0) FROM schema_migrations')
+fi
 table_count=$(cchc_psql -c "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                              WHERE c.relkind = 'r' AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'")
 

@@ -268,16 +268,15 @@ fi
 # pg_restore does not carry planner statistics.
 cchc_psql -c 'ANALYZE' 2>/dev/null || cchc_say "Cảnh báo: ANALYZE không chạy được; hãy chạy nó với vai trò chủ sở hữu."
 
-status=$(cchc_psql -F ' ' <<'SQL'
-SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 'none'
-            ELSE (SELECT coalesce(max(version), 0) || ' ' || count(*) FROM schema_migrations) END;
-SQL
-)
+status=none
+if [[ $(cchc_psql -c "SELECT to_regclass('schema_migrations') IS NOT NULL") == t ]]; then
+    status=$(cchc_psql -F ' ' -c 'SELECT coalesce(max(version), 0), count(*) FROM schema_migrations')
+fi
 tables=$(cchc_psql -c "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                        WHERE c.relkind = 'r' AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'")
 cchc_say "Xong sau $(($(date +%s) - started)) giây: $tables bảng trong CSDL $target."
 if [[ $status == none ]]; then
-    cchc_say "Cảnh báo: CSDL $target không có bảng schema_migrations — đây không phải bản sao lưu của cchc?"
+    cchc_say "CSDL $target đã được khôi phục nhưng không có bảng schema_migrations: đây không phải bản sao lưu của cchc, các công cụ sẽ không dùng được nó."
     exit 1
 fi
 read -r version count <<<"$status"
