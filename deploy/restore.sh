@@ -205,9 +205,13 @@ if $no_owner; then
         grep ' DEFAULT ACL ' "$work/toc.use" >"$work/toc.acl"
         grep -v ' DEFAULT ACL ' "$work/toc.use" >"$work/toc.rest" || true
         mv "$work/toc.rest" "$work/toc.use"
-        pg_restore --use-list="$work/toc.acl" --file=- "$archive" \
-            | sed -E 's/ALTER DEFAULT PRIVILEGES FOR ROLE ("[^"]+"|[^ ]+) /ALTER DEFAULT PRIVILEGES /' \
-                >"$work/default-privileges.sql"
+        if ! pg_restore --use-list="$work/toc.acl" --file="$work/default-privileges.raw" "$archive"; then
+            cchc_say "Không đọc được các quyền mặc định trong $archive."
+            CCHC_PSQL_CONNINFO="" drop_created
+            exit 1
+        fi
+        sed -E 's/ALTER DEFAULT PRIVILEGES FOR ROLE ("[^"]+"|[^ ]+) /ALTER DEFAULT PRIVILEGES /' \
+            "$work/default-privileges.raw" >"$work/default-privileges.sql"
         epilogue=(-f "$work/default-privileges.sql")
     fi
 fi
