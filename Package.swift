@@ -98,7 +98,7 @@ let package = Package(
             name: "ReportExportTests", dependencies: ["ReportExport", "PlanCore", "OOXML"],
             path: "Tests/ReportExportTests", swiftSettings: strict),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["TestSupport", "Postgres"], path: "Tests/EndToEndTests",
+            name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "PlanStore", "PlanCore"], path: "Tests/EndToEndTests",
             swiftSettings: strict),
     ]
 )
