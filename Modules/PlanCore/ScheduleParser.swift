@@ -205,7 +205,7 @@ struct ScheduleParser {
 
     private mutating func readElement() -> ScheduleElement? {
         attempt { $0.readGroup(units: ["quý", "q"], max: 4) { .quarters($0) } }
-            ?? attempt { $0.readGroup(units: ["tháng"], max: 12) { .months($0) } }
+            ?? attempt { $0.readGroup(units: ["tháng", "t"], max: 12) { .months($0) } }
             ?? attempt { $0.readDay() }
             ?? attempt { $0.readMonthCount() }
             ?? attempt { $0.readHalf() }
@@ -321,7 +321,8 @@ struct ScheduleParser {
         return fourDigitYear(offset)
     }
 
-    /// "ngày 15/12/2024", "ngày 15-12", "ngày 15 tháng 12 năm 2024", "ngày 20" (of every month).
+    /// "ngày 15/12/2024", "ngày 15-12", "ngày 15 tháng 12 năm 2024", "ngày 20" (of every month), "ngày 10
+    /// tháng cuối quý".
     private mutating func readDay() -> ScheduleElement? {
         guard word() == "ngày", let day = number(1), day.digits <= 2, (1...31).contains(day.value) else {
             return nil
@@ -332,6 +333,10 @@ struct ScheduleParser {
             index += 2
             return ScheduleElement(.day(day.value, month: month.value), year: readYearSuffix())
         }
+        // "ngày 20", "ngày 10 tháng cuối quý": a day of each period, for recurrences only.
+        let beforeRelative = index
+        _ = consume(["của"])
+        if !ScheduleVocabulary.monthsOfPeriod.contains(where: { consume($0) }) { index = beforeRelative }
         return ScheduleElement(.day(day.value, month: nil))
     }
 
