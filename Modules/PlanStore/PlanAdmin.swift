@@ -80,7 +80,7 @@ extension Store {
                 """)
             return try connection.query(
                 """
-                UPDATE activities a SET parent_activity_id = NULL, version = version + 1, updated_at = now()
+                UPDATE activities a SET parent_activity_id = NULL, version = a.version + 1, updated_at = now()
                   FROM activities pa
                  WHERE a.plan_id = \(child) AND pa.id = a.parent_activity_id
                    AND pa.plan_id IS DISTINCT FROM \(parent)::bigint

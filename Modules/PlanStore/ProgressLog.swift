@@ -146,6 +146,11 @@ struct ProgressWriter {
     let store: Store
     let connection: Connection
 
+    /// A quantity as numeric text: "2", not "2.0".
+    static func decimal(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
     enum EvidenceSource {
         case inputs([EvidenceInput])
         case copiedFrom(Int64)
@@ -184,7 +189,7 @@ struct ProgressWriter {
         let id = try connection.query(
             """
             INSERT INTO progress_entries (activity_id, unit_id, entry_date, text, quantity, quantity_unit, supersedes_id, reason)
-            VALUES (\(activityID), \(unit), \(date.iso)::date, \(body), \(quantity.map { String($0) })::numeric, \(countUnit),
+            VALUES (\(activityID), \(unit), \(date.iso)::date, \(body), \(quantity.map(Self.decimal))::numeric, \(countUnit),
                     \(supersedes), \(reason))
             RETURNING id
             """

@@ -46,7 +46,7 @@ enum Seed {
                 title: "Thông tin, tuyên truyền cải cách hành chính năm 2024", issuer: "SỞ TƯ PHÁP",
                 issuerParent: "UBND TỈNH BÌNH PHƯỚC", place: "Bình Phước", issuedOn: Day(2024, 4, 2), year: 2024),
             parent: ParentReference(code: "96/KH-UBND", issuedOn: Day(2024, 3, 19), issuer: "UBND tỉnh"),
-            sections: [.init(label: "I", heading: "MỤC ĐÍCH, YÊU CẦU", text: ["Sở Tư pháp ban hành kế hoạch thực hiện."])],
+            sections: [.init(label: "I", heading: "MỤC ĐÍCH, YÊU CẦU", text: ["Thực hiện Kế hoạch số 96/KH-UBND ngày 19/3/2024 của UBND tỉnh Bình Phước, Sở Tư pháp ban hành kế hoạch."])],
             activities: [
                 activity(
                     "1", "Đăng tải tin, bài về cải cách hành chính trên Trang thông tin điện tử của Sở",
