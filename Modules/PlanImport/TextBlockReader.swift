@@ -1,0 +1,160 @@
+import Foundation
+
+/// Plain text and Markdown → blocks: one paragraph per non-empty line, pipe tables as tables.
+enum TextBlockReader {
+    /// Reads decoded text; `markdown` also removes Markdown markers (headings, emphasis, escapes).
+    static func read(_ text: String, markdown: Bool) -> [Block] {
+        let lines = splitLines(text)
+        var blocks: [Block] = []
+        blocks.reserveCapacity(lines.count)
+        var index = 0
+        while index < lines.count {
+            // A run of table lines (two or more) is a table.
+            var end = index
+            while end < lines.count, isTableLine(lines[end]) { end += 1 }
+            if end - index >= 2, let table = table(lines[index..<end], firstLine: index + 1) {
+                blocks.append(.table(table))
+                index = end
+                continue
+            }
+            if let paragraph = paragraph(lines[index], lineNumber: index + 1, markdown: markdown) {
+                blocks.append(.paragraph(paragraph))
+            }
+            index += 1
+        }
+        return blocks
+    }
+
+    /// Lines split at CRLF, CR or LF.
+    static func splitLines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        // "\r\n" is a single Character in Swift, so one check covers CRLF, CR and LF.
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\n" || character == "\r" || character == "\r\n" || character == "\u{2028}" {
+                lines.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        if start < text.endIndex { lines.append(text[start...]) }
+        return lines
+    }
+
+    // MARK: Paragraphs
+
+    private static func paragraph(_ line: Substring, lineNumber: Int, markdown: Bool) -> Paragraph? {
+        var raw = String(line)
+        if isRule(raw) { return nil }
+        if markdown {
+            raw = MarkdownCleanup.stripEmphasis(MarkdownCleanup.stripLineMarkers(raw))
+            raw = raw.replacingOccurrences(of: "\n", with: " ")
+        }
+        let columns = splitColumns(raw)
+        let text = TextNormalization.clean(raw)
+        guard !text.isEmpty, !isRule(text) else { return nil }
+        return Paragraph(text: text, columns: columns.count > 1 ? columns : [text], location: .line(lineNumber))
+    }
+
+    /// A line of only "-", "_", "=", "*", "~" (a drawn rule or a Markdown thematic break).
+    static func isRule(_ text: some StringProtocol) -> Bool {
+        var count = 0
+        for character in text where !character.isWhitespace {
+            guard "-_=*~—–.".contains(character) else { return false }
+            count += 1
+        }
+        return count >= 3
+    }
+
+    /// Two columns laid side by side: pieces separated by a tab or by three or more spaces.
+    static func splitColumns(_ raw: String) -> [String] {
+        guard raw.contains("\t") || raw.contains("   ") else { return [TextNormalization.clean(raw)] }
+        var pieces: [String] = []
+        var current = ""
+        var spaces = 0
+        func flush() {
+            let piece = TextNormalization.clean(current)
+            if !piece.isEmpty { pieces.append(piece) }
+            current = ""
+        }
+        for character in raw {
+            if character == "\t" {
+                flush()
+                spaces = 0
+                continue
+            }
+            if character == " " {
+                spaces += 1
+                if spaces == 3 { flush() }
+                if spaces < 3 { current.append(character) }
+                continue
+            }
+            spaces = 0
+            current.append(character)
+        }
+        flush()
+        return pieces.isEmpty ? [""] : pieces
+    }
+
+    // MARK: Tables
+
+    /// A pipe-table line: Markdown "| a | b |" or plain "a | b | c" (at least three cells).
+    static func isTableLine(_ line: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.contains("|") else { return false }
+        if MarkdownCleanup.isTableRule(trimmed) { return true }
+        // Markdown rows ("| a | b |") and plain rows ("a | b | c") both have two pipes or more.
+        return trimmed.reduce(0) { $0 + ($1 == "|" ? 1 : 0) } >= 2
+    }
+
+    private static func table(_ lines: ArraySlice<Substring>, firstLine: Int) -> Table? {
+        var rows: [TableRow] = []
+        for (offset, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if MarkdownCleanup.isTableRule(trimmed) { continue }
+            let cells = splitCells(trimmed).map { cellText -> TableCell in
+                let cleaned = MarkdownCleanup.stripEmphasis(cellText)
+                let cellLines = cleaned.split(separator: "\n").map { TextNormalization.clean(String($0)) }
+                    .filter { !$0.isEmpty }
+                return TableCell(lines: cellLines)
+            }
+            rows.append(TableRow(cells: cells, location: .line(firstLine + offset)))
+        }
+        return rows.count >= 2 ? Table(rows: rows) : nil
+    }
+
+    /// Cells of a pipe row; outer pipes are optional, "\|" is a literal pipe.
+    private static func splitCells(_ line: Substring) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var escaped = false
+        for character in line {
+            if escaped {
+                current.append(character)
+                escaped = false
+                continue
+            }
+            if character == "\\" {
+                escaped = true
+                current.append(character)
+                continue
+            }
+            if character == "|" {
+                cells.append(current)
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        cells.append(current)
+        if line.hasPrefix("|"), cells.first?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            cells.removeFirst()
+        }
+        if line.hasSuffix("|"), cells.last?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            cells.removeLast()
+        }
+        return cells.map { $0.replacingOccurrences(of: "\\|", with: "|") }
+    }
+}
