@@ -26,7 +26,7 @@ extension Store {
                     text: try row.decode(String.self, at: 0), type: try row.decode(String.self, at: 1),
                     plannedCount: try row.decode(Int?.self, at: 2), unit: try row.decode(String?.self, at: 3))
             }
-            let progress = try ProgressRow.load(where: "e.activity_id = $1", binds: [id.postgresBind], connection)
+            let progress = try ProgressRow.load(where: "e.activity_id = \(id)", connection)
             let children = try connection.query(
                 """
                 SELECT a.id, coalesce(d.code, '#' || p.id) || '#' || a.ref, a.ref, a.title

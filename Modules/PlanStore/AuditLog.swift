@@ -161,11 +161,10 @@ enum AuditChanges {
                 return AuditChange(field: key, before: old[key], after: value)
             }
         }
-        let row = pairs(after ?? before)
+        let row = pairs(after ?? before).filter { key, value in !noise.contains(key) && !value.isNull }
         let wanted = mainFields[table]
-        return row.filter { key, value in
-            !noise.contains(key) && !value.isNull && (wanted?.contains(key) ?? true)
-        }.map { key, value in
+        let fields = wanted.map { names in names.compactMap { name in row.first { $0.0 == name } } } ?? row
+        return fields.map { key, value in
             AuditChange(field: key, before: action == "delete" ? value : nil, after: action == "delete" ? nil : value)
         }
     }

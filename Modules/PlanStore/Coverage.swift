@@ -18,8 +18,8 @@ public struct CoveredTask: Hashable, Sendable {
 
 /// How a parent plan's tasks are carried into the plans that implement it (via `parent_activity_id`).
 public struct PlanCoverage: Sendable {
-    public var parent: PlanSummary
-    public var children: [PlanSummary]
+    public var parent: StoredPlan
+    public var children: [StoredPlan]
     public var covered: [CoveredTask]
     /// Parent tasks no child activity implements.
     public var uncovered: [ActivityBrief]

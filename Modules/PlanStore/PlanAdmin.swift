@@ -12,11 +12,11 @@ public struct PlanRevisionInfo: Hashable, Sendable {
 
 /// A plan with its place in the cascade and its import history.
 public struct PlanDetail: Sendable {
-    public var plan: PlanSummary
+    public var plan: StoredPlan
     /// Trích yếu, issuer, signer…
     public var document: DocumentIdentity
-    public var parent: PlanSummary?
-    public var children: [PlanSummary]
+    public var parent: StoredPlan?
+    public var children: [StoredPlan]
     public var revisions: [PlanRevisionInfo]
 }
 

@@ -89,7 +89,7 @@ extension Store {
             let id = try ProgressWriter(store: self, connection: connection).insert(
                 activityID: new.activityID, unitID: new.unitID, date: new.date, text: new.text, quantity: new.quantity,
                 quantityUnit: new.quantityUnit, supersedes: nil, reason: nil, evidence: .inputs(new.evidence))
-            return try ProgressRow.load(where: "e.id = $1", binds: [id.postgresBind], connection)[0]
+            return try ProgressRow.load(where: "e.id = \(id)", connection)[0]
         }
     }
 
@@ -104,7 +104,7 @@ extension Store {
             throw StoreError.invalid("Không có gì để sửa: hãy cho biết ít nhất một giá trị mới (--text, --date, --quantity…).")
         }
         return try transaction(action) { connection in
-            guard let old = try ProgressRow.load(where: "e.id = $1", binds: [entryID.postgresBind], connection).first else {
+            guard let old = try ProgressRow.load(where: "e.id = \(entryID)", connection).first else {
                 throw StoreError.notFound(what: "mục tiến độ", reference: "#\(entryID)")
             }
             if let newer = old.supersededBy {
@@ -116,7 +116,7 @@ extension Store {
                 activityID: old.activityID, unitID: correction.unitID ?? old.unitID, date: correction.date ?? old.date,
                 text: correction.text ?? old.text, quantity: quantity, quantityUnit: quantityUnit, supersedes: old.id,
                 reason: why, evidence: correction.evidence.map { .inputs($0) } ?? .copiedFrom(old.id))
-            return try ProgressRow.load(where: "e.id = $1", binds: [id.postgresBind], connection)[0]
+            return try ProgressRow.load(where: "e.id = \(id)", connection)[0]
         }
     }
 
@@ -125,18 +125,13 @@ extension Store {
         try transaction("xem tiến độ") { connection in
             try ProgressRow.load(
                 where: """
-                    ($1::bigint IS NULL OR a.plan_id = $1::bigint)
-                    AND ($2::bigint IS NULL OR e.activity_id = $2::bigint)
-                    AND ($3::bigint IS NULL OR e.unit_id IN (SELECT cchc_unit_chain($3::bigint)))
-                    AND ($4::date IS NULL OR e.entry_date >= $4::date)
-                    AND ($5::date IS NULL OR e.entry_date <= $5::date)
-                    AND ($6::boolean OR NOT EXISTS (SELECT 1 FROM progress_entries s WHERE s.supersedes_id = e.id))
-                    """,
-                binds: [
-                    filter.planID.postgresBind, filter.activityID.postgresBind, filter.unitID.postgresBind,
-                    filter.from?.iso.postgresBind ?? .null, filter.to?.iso.postgresBind ?? .null,
-                    filter.includeSuperseded.postgresBind,
-                ], connection)
+                    (\(filter.planID)::bigint IS NULL OR a.plan_id = \(filter.planID)::bigint)
+                    AND (\(filter.activityID)::bigint IS NULL OR e.activity_id = \(filter.activityID)::bigint)
+                    AND (\(filter.unitID)::bigint IS NULL OR e.unit_id IN (SELECT cchc_unit_chain(\(filter.unitID)::bigint)))
+                    AND (\(filter.from?.iso)::date IS NULL OR e.entry_date >= \(filter.from?.iso)::date)
+                    AND (\(filter.to?.iso)::date IS NULL OR e.entry_date <= \(filter.to?.iso)::date)
+                    AND (\(filter.includeSuperseded) OR NOT EXISTS (SELECT 1 FROM progress_entries s WHERE s.supersedes_id = e.id))
+                    """, connection)
         }
     }
 }

@@ -57,10 +57,10 @@ public struct ProgressRow: Hashable, Sendable {
         recordedOn = try row.day(at: 15)!
     }
 
-    /// Reads rows matching `condition` (SQL over `e`, with `binds`), with their evidence.
-    static func load(where condition: String, binds: [PostgresBind], _ connection: Connection) throws -> [ProgressRow] {
+    /// Reads rows matching `condition` (SQL over `e`), with their evidence.
+    static func load(where condition: SQL, _ connection: Connection) throws -> [ProgressRow] {
         var rows = try connection.query(
-            SQL(unsafeSQL: "SELECT \(columns) FROM \(from) WHERE \(condition) ORDER BY e.entry_date, e.id", binds: binds)
+            "SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from) WHERE \(condition) ORDER BY e.entry_date, e.id"
         ).map { row throws(PostgresError) in try ProgressRow(row: row) }
         guard !rows.isEmpty else { return rows }
         var evidence: [Int64: [Evidence]] = [:]

@@ -70,10 +70,9 @@ extension Store {
                     otherName: try row.decode(String.self, at: 3), effective: try row.day(at: 4)!,
                     act: try row.decode(String?.self, at: 5), note: try row.decode(String?.self, at: 6))
             }
-            func units(_ condition: String) throws -> [UnitRecord] {
+            func units(_ condition: SQL) throws -> [UnitRecord] {
                 try connection.query(
-                    SQL(unsafeSQL: "SELECT \(UnitRecord.columns) FROM \(UnitRecord.from) WHERE \(condition) ORDER BY u.name, u.id",
-                        binds: [id.postgresBind])
+                    "SELECT \(unsafeRaw: UnitRecord.columns) FROM \(unsafeRaw: UnitRecord.from) WHERE \(condition) ORDER BY u.name, u.id"
                 ).map { row throws(PostgresError) in try UnitRecord(row: row) }
             }
             let counts = try connection.query(
@@ -86,8 +85,8 @@ extension Store {
             return UnitDetail(
                 unit: unit, aliases: aliases, lineage: lineage,
                 members: try UnitGroups.members(of: id, on: Store.today, connection),
-                groups: try units("u.id IN (SELECT group_id FROM unit_group_members WHERE member_id = $1)"),
-                children: try units("u.parent_id = $1"),
+                groups: try units("u.id IN (SELECT group_id FROM unit_group_members WHERE member_id = \(id))"),
+                children: try units("u.parent_id = \(id)"),
                 leads: try counts.decode(Int.self, at: 0), coordinates: try counts.decode(Int.self, at: 1),
                 users: try connection.query("SELECT login FROM users WHERE unit_id = \(id) ORDER BY login")
                     .map { row throws(PostgresError) in try row.decode(String.self, at: 0) })

@@ -74,7 +74,7 @@ enum Seed {
 
     /// A fresh migrated database with both plans imported by the first (admin) user.
     static func withPlans<T>(_ body: (Store, TestDatabase) throws -> T) throws -> T {
-        try withTestDatabase(prepare: { try Migrator(connection: $0).migrate() }) { db in
+        try withMigratedDatabase { db in
             let store = try Store(connection: db.connection, login: admin)
             _ = try store.importPlan(province, replace: false)
             _ = try store.importPlan(department, replace: false)

@@ -8,7 +8,7 @@ import Testing
 struct UserAdminTests {
     @Test("The first person becomes administrator; others must be registered")
     func bootstrap() throws {
-        try withTestDatabase(prepare: { try Migrator(connection: $0).migrate() }) { db in
+        try withMigratedDatabase { db in
             let first = try Store(connection: db.connection, login: "vanphong")
             #expect(first.user.role == .admin)
             #expect(throws: StoreError.self) { try Seed.session(db, as: "nguoila") }
