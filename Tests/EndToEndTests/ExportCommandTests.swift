@@ -98,7 +98,10 @@ struct ExportCommandTests {
                 try db.connection.query(
                     """
                     INSERT INTO progress_entries (activity_id, unit_id, entry_date, text)
-                    SELECT activity_id, unit_id, '2024-04-01', 'muộn' FROM activity_assignments LIMIT 1
+                    SELECT aa.activity_id, aa.unit_id, '2024-04-01', 'muộn'
+                      FROM activity_assignments aa JOIN activities a ON a.id = aa.activity_id
+                      JOIN plans p ON p.id = a.plan_id JOIN documents d ON d.id = p.document_id
+                     WHERE d.code = '45/KH-STP' LIMIT 1
                     """)
             }
             let again = try tool.run("cchc-export", ["report", "--plan", "45/KH-STP", "--period", "2024-Q2", "--submit"])
@@ -112,7 +115,7 @@ struct ExportCommandTests {
             let list = try tool.run("cchc-export", ["snapshot", "list", "--format", "json"])
             let snapshots = try JSONValue.parse(list.stdout).arrayValue ?? []
             #expect(snapshots.count == 2)
-            #expect(snapshots.map { $0["status"]?.stringValue ?? "" }.sorted() == ["đã thay thế", "đang hiệu lực"])
+            #expect(snapshots.map { $0["status"]?.stringValue ?? "" }.sorted() == ["đang hiệu lực", "đã thay thế"])
             for snapshot in snapshots {
                 let id = String(snapshot["id"]?.intValue ?? 0)
                 let shown = try tool.run("cchc-export", ["snapshot", "show", id])
