@@ -24,7 +24,8 @@ struct AdminUnitCommandTests {
             #expect(names.contains("Văn phòng Sở Tư pháp") && !names.contains("Văn phòng Sở"))
             let office = after.arrayValue?.first { $0["name"]?.stringValue == "Văn phòng Sở Tư pháp" }
             let department = after.arrayValue?.first { $0["name"]?.stringValue == "Sở Tư pháp" }
-            #expect(office?["parentId"] == department?["id"] && office?["depth"]?.intValue == 1)
+            #expect(office?["parentId"] == department?["id"])
+            #expect(office?["depth"]?.intValue == (department?["depth"]?.intValue).map { $0 + 1 })
         }
     }
 
