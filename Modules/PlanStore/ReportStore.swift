@@ -122,7 +122,8 @@ extension Store {
                 "SELECT coalesce(max(version), 0) + 1 FROM report_snapshots WHERE report_id = \(reportID)"
             ).scalar(Int.self)
             try connection.query(
-                "UPDATE report_snapshots SET status = 'superseded' WHERE report_id = \(reportID) AND status = 'submitted'")
+                "UPDATE report_snapshots SET status = 'superseded' WHERE report_id = \(reportID) AND status = 'submitted'"
+            )
             let id = try connection.query(
                 """
                 INSERT INTO report_snapshots (report_id, version, status, sha256, content, content_text)

@@ -51,10 +51,13 @@ struct UnitLookup {
         if valid.count == 1 { return valid[0] }
         // Rows of one unit's history (a renamed unit under its old and new name): the latest.
         let chains = try Set(rows.map { try chainRoot($0.id) })
-        if chains.count == 1, let latest = rows.max(by: { ($0.validFrom ?? Day(1, 1, 1)!) < ($1.validFrom ?? Day(1, 1, 1)!) }) {
+        if chains.count == 1,
+            let latest = rows.max(by: { ($0.validFrom ?? Day(1, 1, 1)!) < ($1.validFrom ?? Day(1, 1, 1)!) })
+        {
             return latest
         }
-        throw StoreError.ambiguous(what: "đơn vị", reference: reference, candidates: (valid.isEmpty ? rows : valid).map(\.label))
+        throw StoreError.ambiguous(
+            what: "đơn vị", reference: reference, candidates: (valid.isEmpty ? rows : valid).map(\.label))
     }
 
     /// The smallest id of the unit's chain: one identity for all its rows.
