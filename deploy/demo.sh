@@ -91,14 +91,15 @@ sldtbxh="Sở Lao động - Thương binh và Xã hội"
 admin unit add "Phòng Lao động - Việc làm" --kind division --parent "$sldtbxh"
 admin unit add "Phòng Bảo trợ xã hội" --kind division --parent "$sldtbxh"
 admin unit add "Trung tâm Dịch vụ việc làm" --kind service-unit --parent "$sldtbxh"
-admin unit group add-member "các phòng chuyên môn, nghiệp vụ thuộc Sở" "Phòng Lao động - Việc làm" --plan "$plan"
-admin unit group add-member "các phòng chuyên môn, nghiệp vụ thuộc Sở" "Phòng Bảo trợ xã hội" --plan "$plan"
-admin unit group add-member "các đơn vị sự nghiệp trực thuộc Sở" "Trung tâm Dịch vụ việc làm" --plan "$plan"
+admin unit review accept "các phòng chuyên môn, nghiệp vụ thuộc Sở"
+admin unit group add-member "các phòng chuyên môn, nghiệp vụ thuộc Sở" "Phòng Lao động - Việc làm"
+admin unit group add-member "các phòng chuyên môn, nghiệp vụ thuộc Sở" "Phòng Bảo trợ xã hội"
+admin unit group add-member "các đơn vị sự nghiệp trực thuộc Sở" "Trung tâm Dịch vụ việc làm"
 admin unit list --on 2024-06-30
 
 # ------------------------------------------------------------------------------------------------
 say "Người dùng: cán bộ Văn phòng Sở và cán bộ các phòng (vai trò unit)"
-admin user add vp.sldtbxh --role unit --unit "Văn phòng Sở" --plan "$plan" --name "Nguyễn Thị Lan"
+admin user add vp.sldtbxh --role unit --unit "$sldtbxh > Văn phòng Sở" --name "Nguyễn Thị Lan"
 admin user add ldvl.sldtbxh --role unit --unit "Phòng Lao động - Việc làm" --name "Trần Văn Minh"
 admin user list
 
