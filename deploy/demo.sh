@@ -16,7 +16,15 @@ cd "$root"
 
 step=0
 say() { step=$((step + 1)); printf '\n\033[1m[%d] %s\033[0m\n' "$step" "$*"; }
-run() { printf '  $ %s\n' "$*"; "$@"; }
+# Shows a command as one would type it (arguments with spaces quoted), then runs it.
+show() {
+    local shown=() argument
+    for argument in "$@"; do
+        if [[ $argument == *[[:space:]\'\"\>\#\;\&\|]* || -z $argument ]]; then shown+=("\"$argument\""); else shown+=("$argument"); fi
+    done
+    printf '  $ %s\n' "${shown[*]}"
+}
+run() { show "$@"; "$@"; }
 die() { printf 'demo: %s\n' "$*" >&2; exit 1; }
 
 # ------------------------------------------------------------------------------------------------
@@ -46,9 +54,9 @@ run swift build -c "$configuration" --product cchc-admin
 run swift build -c "$configuration" --product cchc-import
 run swift build -c "$configuration" --product cchc-export
 bin="$root/.build/$configuration"
-admin() { run "$bin/cchc-admin" "$@"; }
-import() { run "$bin/cchc-import" "$@"; }
-export_() { run "$bin/cchc-export" "$@"; }
+admin() { show cchc-admin "$@"; "$bin/cchc-admin" "$@"; }
+import() { show cchc-import "$@"; "$bin/cchc-import" "$@"; }
+export_() { show cchc-export "$@"; "$bin/cchc-export" "$@"; }
 
 # The demo talks to its own private cluster, never to a server named by the environment.
 unset DATABASE_URL PGHOST PGHOSTADDR PGPORT PGDATABASE PGUSER PGSERVICE
@@ -75,7 +83,7 @@ say "Nhập kế hoạch của tỉnh (96/KH-UBND, tệp Word) và kế hoạch 
 admin user whoami
 import plan "$samples/96-KH-UBND-2024.docx"
 sldtbxh_json=$("$bin/cchc-import" plan "$samples/KH-SLDTBXH-2024.txt" --format json)
-printf '  $ %s\n' "cchc-import plan $samples/KH-SLDTBXH-2024.txt --format json"
+show cchc-import plan "$samples/KH-SLDTBXH-2024.txt" --format json
 printf '%s\n' "$sldtbxh_json" | sed 's/^/    /'
 plan=$(printf '%s\n' "$sldtbxh_json" | sed -n 's/^  "plan": "\(.*\)",$/\1/p')
 [[ -n $plan ]] || die "không đọc được mã kế hoạch của Sở LĐTBXH"
@@ -88,6 +96,8 @@ admin plan list
 say "Rà soát đơn vị mới, lập các phòng của Sở LĐTBXH và nhóm \"các phòng chuyên môn, nghiệp vụ thuộc Sở\""
 admin unit review list
 sldtbxh="Sở Lao động - Thương binh và Xã hội"
+# The Sở's draft has no header: say which body it belongs to (its reports print it as cơ quan chủ quản).
+admin unit review accept "$sldtbxh" --parent "Ủy ban nhân dân tỉnh Bình Phước"
 admin unit add "Phòng Lao động - Việc làm" --kind division --parent "$sldtbxh"
 admin unit add "Phòng Bảo trợ xã hội" --kind division --parent "$sldtbxh"
 admin unit add "Trung tâm Dịch vụ việc làm" --kind service-unit --parent "$sldtbxh"
@@ -118,7 +128,7 @@ admin progress add --activity "$plan#II.3.a" --date 10/06/2024 --as vp.sldtbxh \
 admin progress add --activity "$plan#II.3.b" --date 28/05/2024 --as ldvl.sldtbxh \
     --text "Lồng ghép tuyên truyền cải cách hành chính tại hội nghị phổ biến Bộ luật Lao động (120 người dự)" \
     --quantity 120 --quantity-unit "người" --evidence "$minutes" --evidence "45/BC-SLĐTBXH"
-admin progress add --activity "$plan#II.3.d" --date 20/05/2024 \
+admin progress add --activity "$plan#II.3.d" --unit "$sldtbxh > Văn phòng Sở" --date 20/05/2024 \
     --text "Cử 02 công chức dự lớp tập huấn kiểm soát thủ tục hành chính do Sở Nội vụ tổ chức" \
     --quantity 2 --quantity-unit "người" --evidence "112/GM-SNV"
 echo "  Cán bộ một phòng không ghi được kết quả cho hoạt động không giao cho phòng mình:"
