@@ -43,16 +43,16 @@ enum Nd30Style {
         -> DocxParagraph
     {
         DocxParagraph(
-            runs, alignment: .both, firstLineIndent: firstLineIndent, spacingBefore: .zero, spacingAfter: paragraphAfter,
+            runs, alignment: .both, firstLineIndent: firstLineIndent, spacingAfter: paragraphAfter,
             lineSpacing: lineSpacing, keepNext: keepNext, outlineLevel: outline,
             runFormat: format(bold: bold, italic: italic))
     }
 
-    /// A paragraph inside a table cell: no indent, 2 pt after, single spacing.
+    /// A paragraph inside a table cell: single spacing, no indent, nothing after (the document defaults, so
+    /// nothing is written for them: large annexes hold tens of thousands of these).
     static func cell(_ text: String, size: DocxFontSize, bold: Bool? = nil, alignment: DocxAlignment) -> DocxParagraph {
         DocxParagraph(
-            DocxText.runs(text), alignment: alignment, spacingBefore: .pt(1), spacingAfter: .pt(1),
-            lineSpacing: .multiple(1), runFormat: format(size: size, bold: bold))
+            DocxText.runs(text), alignment: alignment == .left ? nil : alignment, runFormat: format(size: size, bold: bold))
     }
 
     /// Relative widths scaled to `total`, the last column taking the rounding remainder.
