@@ -55,6 +55,19 @@ enum Nd30Style {
             DocxText.runs(text), alignment: alignment == .left ? nil : alignment, runFormat: format(size: size, bold: bold))
     }
 
+    /// 2 pt above a cell's first paragraph and below its last, so text does not touch the borders.
+    static func pad(_ paragraphs: inout [DocxParagraph]) {
+        guard !paragraphs.isEmpty else { return }
+        paragraphs[0].spacingBefore = .pt(2)
+        paragraphs[paragraphs.count - 1].spacingAfter = .pt(2)
+    }
+
+    static func padded(_ paragraphs: [DocxParagraph]) -> [DocxParagraph] {
+        var paragraphs = paragraphs
+        pad(&paragraphs)
+        return paragraphs
+    }
+
     /// Relative widths scaled to `total`, the last column taking the rounding remainder.
     static func widths(_ relative: [Int], total: DocxLength) -> [DocxLength] {
         let sum = max(1, relative.reduce(0, +))
