@@ -35,27 +35,46 @@ struct PerformanceTests {
         return Sample.plan(activities)
     }
 
-    @Test("2,000 activities and 100,000 entries: report model and JSON within budget")
+    /// Timing means something in release builds only (`swift test -c release -Xswiftc -enable-testing
+    /// --filter PerformanceTests`); debug builds skip it.
+    #if DEBUG
+        static let timed = false
+    #else
+        static let timed = true
+    #endif
+
+    @Test(
+        "2,000 activities and 100,000 entries: report model, .docx and JSON within budget",
+        .enabled(if: timed, "timing is measured in release builds"))
     func largeReport() throws {
         let plan = Self.largePlan()
-        let clock = ContinuousClock()
         var json = ""
-        var csv: [UInt8] = []
-        let elapsed = try clock.measure {
-            let report = try ReportBuilder.build(
-                plan: plan, period: Sample.period("2024-Q2"), regime: .nd09, context: Sample.context())
-            json = report.jsonText()
-            csv = report.csvData()
+        var docx = Data()
+        // The thread's CPU time (the work is synchronous on this thread: tests running in parallel do not
+        // count against it as they would against the wall clock), best of three runs to damp a busy machine.
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let elapsed = try Self.threadCPUTime {
+                let report = try ReportBuilder.build(
+                    plan: plan, period: Sample.period("2024-Q2"), regime: .nd09, context: Sample.context())
+                json = report.jsonText()
+                docx = report.docxData()
+            }
+            best = min(best, elapsed)
         }
-        #expect(json.count > 1_000_000)
-        #expect(csv.count > 100_000)
-        // Release builds must stay well under a second; debug builds are several times slower.
-        #if DEBUG
-            let budget = Duration.seconds(15)
-        #else
-            let budget = Duration.seconds(1)
-        #endif
-        #expect(elapsed < budget, "took \(elapsed)")
-        print("large report (model + JSON + CSV): \(elapsed)")
+        #expect(json.utf8.count > 1_000_000)
+        #expect(docx.count > 100_000)
+        #expect(best < 1.0, "took \(best) s of CPU time")
+        print("large report (model + JSON + docx): \(best) s of CPU time, best of 3")
+    }
+
+    /// Seconds of CPU time the current thread spends in `body`.
+    static func threadCPUTime(_ body: () throws -> Void) rethrows -> Double {
+        var start = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
+        try body()
+        var end = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
+        return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
     }
 }

@@ -13,6 +13,12 @@ public enum ReportBuilder {
     public static func build(
         plan: PlanRecord, period: PeriodID, regime: ReportingRegime, context: ReportContext
     ) throws(ReportExportError) -> Report {
+        for (field, value) in [
+            ("reporter.name", context.reporter.name), ("reporter.abbreviation", context.reporter.abbreviation),
+            ("reporter.place", context.reporter.place),
+        ] where VietnameseFormat.trimmed(value).isEmpty {
+            throw .missingField(field: field)
+        }
         let current = try Report.Period(period, regime: regime)
         let window = current.window
         guard window.overlaps(.year(plan.year)) else {
