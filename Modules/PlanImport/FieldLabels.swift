@@ -49,6 +49,14 @@ enum FieldLabels {
         "sản phẩm", "kết quả", "dự kiến sản phẩm", "kinh phí", "dự toán", "nguồn kinh phí", "ghi chú",
     ]
 
+    /// The first letters of the openings, for a quick test.
+    static let openingInitials: Set<Character> = Set(openings.compactMap(\.first))
+
+    /// Whether a lower-case text starts with one of the openings.
+    static func startsWithOpening(_ lower: String) -> Bool {
+        openings.contains { lower.hasPrefix($0) }
+    }
+
     /// The field a label names ("Đơn vị chủ trì thực hiện" → lead), or nil when it is not a field label.
     static func classify(_ label: some StringProtocol) -> AssignmentField? {
         let text = TextNormalization.fold(TextNormalization.trim(label, ["*", "-", "+", "–", "•"]))

@@ -17,6 +17,7 @@ enum InlineAssignmentParser {
     static func parse(_ text: String) -> Result {
         guard text.contains(":") else { return Result(title: text, fields: []) }
         let characters = Array(text)
+        let lower = characters.map { $0.isUppercase ? ($0.lowercased().first ?? $0) : $0 }
         var found: [(labelStart: Int, valueStart: Int, field: AssignmentField, inParentheses: Bool)] = []
         for (index, character) in characters.enumerated() where character == ":" {
             // "8:30" is a time, not a label.
@@ -25,7 +26,7 @@ enum InlineAssignmentParser {
             {
                 continue
             }
-            guard let (start, field) = label(endingAt: index, in: characters) else { continue }
+            guard let (start, field) = label(endingAt: index, in: characters, lower: lower) else { continue }
             if let last = found.last, start < last.valueStart { continue }
             let opened = characters[..<start].lastIndex(of: "(")
             let closed = characters[..<start].lastIndex(of: ")")
@@ -49,7 +50,9 @@ enum InlineAssignmentParser {
 
     /// The longest field label that ends at the colon: word starts going back up to 8 words, not
     /// crossing "(", ";", "." or a closing ")".
-    private static func label(endingAt colon: Int, in characters: [Character]) -> (Int, AssignmentField)? {
+    private static func label(endingAt colon: Int, in characters: [Character], lower: [Character])
+        -> (Int, AssignmentField)?
+    {
         var best: (Int, AssignmentField)?
         var index = colon - 1
         var words = 0
@@ -63,8 +66,13 @@ enum InlineAssignmentParser {
                 && (index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber))
             if atWordStart {
                 words += 1
-                let candidate = String(characters[index..<colon])
-                if let field = FieldLabels.classify(candidate) { best = (index, field) }
+                // Only a word that begins one of the label openings can start a label.
+                if FieldLabels.openingInitials.contains(lower[index]) {
+                    let candidate = String(lower[index..<colon])
+                    if FieldLabels.startsWithOpening(candidate), let field = FieldLabels.classify(candidate) {
+                        best = (index, field)
+                    }
+                }
             }
             index -= 1
         }

@@ -70,7 +70,7 @@ enum TextBlockReader {
 
     /// Two columns laid side by side: pieces separated by a tab or by three or more spaces.
     static func splitColumns(_ raw: String) -> [String] {
-        guard raw.contains("\t") || raw.contains("   ") else { return [TextNormalization.clean(raw)] }
+        guard hasColumnGap(raw) else { return [TextNormalization.clean(raw)] }
         var pieces: [String] = []
         var current = ""
         var spaces = 0
@@ -95,7 +95,43 @@ enum TextBlockReader {
             current.append(character)
         }
         flush()
-        return pieces.isEmpty ? [""] : pieces
+        return pieces.isEmpty ? [""] : mergeBlanks(pieces)
+    }
+
+    /// Gaps left for a number or a day still to be filled in are not column gaps: "Số:      /KH-SNV",
+    /// "ngày      tháng 5 năm 2024".
+    private static func mergeBlanks(_ pieces: [String]) -> [String] {
+        var merged: [String] = []
+        for piece in pieces {
+            if let last = merged.last {
+                let lower = last.lowercased()
+                let openEnded = ["số:", "số", "ngày", "tháng", "năm"].contains { lower.hasSuffix($0) }
+                let continuing = piece.hasPrefix("/") || piece.hasPrefix("tháng") || piece.hasPrefix("năm")
+                if openEnded || continuing {
+                    merged[merged.count - 1] = last + " " + piece
+                    continue
+                }
+            }
+            merged.append(piece)
+        }
+        return merged
+    }
+
+    /// A tab, or three spaces in a row after some text.
+    private static func hasColumnGap(_ raw: String) -> Bool {
+        var spaces = 0
+        var sawText = false
+        for byte in raw.utf8 {
+            if byte == 0x09 { return sawText }
+            if byte == 0x20 {
+                spaces += 1
+                if spaces >= 3, sawText { return true }
+            } else {
+                spaces = 0
+                sawText = true
+            }
+        }
+        return false
     }
 
     // MARK: Tables

@@ -7,10 +7,26 @@ enum TextNormalization {
         collapseWhitespace(nfc(text))
     }
 
-    /// NFC normalisation; cheap when the text is ASCII.
+    /// NFC normalisation; cheap when the text holds nothing that normalisation could change.
     static func nfc(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if isSurelyNFC(text) { return text }
         return text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every scalar is one that NFC leaves alone and that composes with nothing before it:
+    /// Latin up to U+02FF (incl. ă â đ ê ô ơ ư), precomposed Vietnamese (U+1E00–U+1EFF), general
+    /// punctuation and currency signs. Combining marks (decomposed text) take the slow path.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x300 || (0x1E00...0x1EFF).contains(value) || (0x2000...0x20CF).contains(value)
+                || (0x2190...0x25FF).contains(value) || value == 0xFEFF
+            {
+                continue
+            }
+            return false
+        }
+        return true
     }
 
     /// Collapses every run of white space (including no-break spaces) to one space, and trims.
@@ -39,9 +55,11 @@ enum TextNormalization {
     }
 
     /// A key for comparing wording: lower case, "Ð" (eth) as "đ", white space collapsed, NFC.
-    static func fold(_ text: String) -> String {
-        var lowered = clean(text).lowercased()
-        if lowered.contains("ð") { lowered = lowered.replacingOccurrences(of: "ð", with: "đ") }
+    static func fold(_ text: some StringProtocol) -> String {
+        var lowered = clean(String(text)).lowercased()
+        if lowered.unicodeScalars.contains("ð") {
+            lowered = String(String.UnicodeScalarView(lowered.unicodeScalars.map { $0 == "ð" ? "đ" : $0 }))
+        }
         return lowered
     }
 
