@@ -70,9 +70,14 @@ let package = Package(
             name: "cchc-export", dependencies: ["CLISupport", "PlanCore", "ReportExport", "PlanStore", argumentParser],
             path: "Modules/cchc-export", swiftSettings: strict),
 
+        // Synthetic plans and databases for benchmarks (a developer tool, not shipped to users).
+        .executableTarget(
+            name: "cchc-synth", dependencies: ["CLISupport", "PlanCore", "PlanStore", "Postgres", "OOXML", argumentParser],
+            path: "Modules/cchc-synth", swiftSettings: strict),
+
         // Test support: a fresh, migrated PostgreSQL database per test (real server, never a mock).
         .target(
-            name: "TestSupport", dependencies: ["Postgres", "LocalCluster", "PlanStore"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["Postgres", "LocalCluster", "PlanStore", crypto], path: "Tests/TestSupport",
             swiftSettings: strict),
 
         .testTarget(name: "PlanCoreTests", dependencies: ["PlanCore"], path: "Tests/PlanCoreTests", swiftSettings: strict),

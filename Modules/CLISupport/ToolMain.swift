@@ -23,18 +23,32 @@ public enum ToolMain {
         do {
             try command.run()
             exit(ExitStatus.success)
-        } catch let error as ToolError {
+        } catch {
+            finish(root, error)
+        }
+    }
+
+    /// Prints what an error means and exits with its status.
+    static func finish(_ root: any ParsableCommand.Type, _ error: any Error) -> Never {
+        switch error {
+        case let error as ToolError:
             Terminal.writeError("Lỗi: \(error.message)")
             exit(error.exitCode)
-        } catch let error as ExitCode {
+        case let error as ExitCode:
             exit(error.rawValue)
-        } catch let error as CleanExit {
-            Terminal.write(UsageText.translate(root.fullMessage(for: error)) + "\n")
-            exit(ExitStatus.success)
-        } catch let error as ValidationError {
+        case let error as ValidationError:
             Terminal.writeError("Lỗi: \(error.message)")
             exit(ExitStatus.usage)
-        } catch {
+        case _ where error is CleanExit || String(reflecting: type(of: error)).hasPrefix("ArgumentParser."):
+            // Help, version and usage errors raised by the argument parser itself.
+            let message = UsageText.translate(root.fullMessage(for: error))
+            if root.exitCode(for: error) == .success {
+                Terminal.write(message.hasSuffix("\n") ? message : message + "\n")
+                exit(ExitStatus.success)
+            }
+            Terminal.writeError(message)
+            exit(ExitStatus.usage)
+        default:
             let classified = ErrorReport.classify(error)
             Terminal.writeError("Lỗi: \(classified.message)")
             exit(classified.exitCode)

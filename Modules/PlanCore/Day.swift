@@ -22,7 +22,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        // Int("+024") is 24: only ASCII digits are a date.
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         self.init(y, m, d)
@@ -47,12 +49,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Day.padded(year, 4) + "-" + Day.padded(month, 2) + "-" + Day.padded(day, 2)
     }
 
     /// `dd/MM/yyyy`, the way Vietnamese documents write dates ("15/12/2024").
     public var vietnamese: String {
-        String(format: "%02d/%02d/%04d", day, month, year)
+        Day.padded(day, 2) + "/" + Day.padded(month, 2) + "/" + Day.padded(year, 4)
+    }
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     public var description: String { iso }
@@ -65,7 +72,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return days + day - 1
     }
 
+    /// The day `ordinal` days after 0001-01-01; the ordinal must lie within years 1…9999.
     public init(ordinal: Int) {
+        precondition((0...Day.maxOrdinal).contains(ordinal), "Day ordinal \(ordinal) is outside years 1…9999")
         // Walk by 400-year cycles (146,097 days), then years, then months.
         var rest = ordinal
         var year = 1 + 400 * (rest / 146_097)
@@ -83,6 +92,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
         self = Day(year, month, rest + 1)!
     }
+
+    /// The ordinal of 9999-12-31, the last day there is.
+    static let maxOrdinal = 3_652_058
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 

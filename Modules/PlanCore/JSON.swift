@@ -161,9 +161,9 @@ extension JSONValue {
         out += String(repeating: "  ", count: indent)
     }
 
+    /// Swift's shortest round-trip form, which is Python's `repr` ("1.0", "-0.0", "1e+16", "1e-05").
     private static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) + ".0" }
         return String(d)
     }
 
@@ -189,10 +189,13 @@ extension JSONValue {
 }
 
 /// Why a JSON text could not be read.
-public struct JSONParseError: Error, Equatable, Sendable {
+public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertible {
     /// 1-based line of the problem.
     public var line: Int
+    /// What is wrong, in Vietnamese.
     public var reason: String
+
+    public var description: String { "JSON không hợp lệ ở dòng \(line): \(reason)" }
 }
 
 extension JSONValue {
@@ -375,27 +378,36 @@ private struct JSONParser {
         return value
     }
 
+    /// A number as RFC 8259 writes it: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
     mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
         var isInteger = true
+        func isDigit(_ i: Int) -> Bool { i < bytes.count && (0x30...0x39).contains(bytes[i]) }
+        func digits() throws(JSONParseError) {
+            guard isDigit(index) else { throw fail("số không hợp lệ") }
+            while isDigit(index) { index += 1 }
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-        while index < bytes.count {
-            let b = bytes[index]
-            if (0x30...0x39).contains(b) {
-                index += 1
-            } else if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
-                || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
-            {
-                isInteger = false
-                index += 1
-            } else {
-                break
-            }
+        guard isDigit(index) else { throw fail(index == start ? "ký tự không hợp lệ" : "số không hợp lệ") }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            try digits()
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            isInteger = false
+            index += 1
+            try digits()
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            isInteger = false
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            try digits()
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard !text.isEmpty, text != "-" else { throw fail("ký tự không hợp lệ") }
         if isInteger, let i = Int(text) { return .int(i) }
-        guard let d = Double(text) else { throw fail("số không hợp lệ") }
+        guard let d = Double(text), d.isFinite else { throw fail("số không hợp lệ") }
         return .double(d)
     }
 }

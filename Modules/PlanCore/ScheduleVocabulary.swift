@@ -35,6 +35,13 @@ enum ScheduleVocabulary {
         (["từ"], .from), (["đến"], .until), (["tới"], .until),
     ]
 
+    /// After "ngày N" in a recurrence: which month of each period ("ngày 10 tháng cuối quý", "ngày 5
+    /// của tháng sau"); an optional "của" comes first.
+    static let monthsOfPeriod: [[String]] = [
+        ["tháng", "cuối", "quý"], ["tháng", "đầu", "quý"], ["tháng", "tiếp", "theo"], ["tháng", "sau"],
+        ["quý", "tiếp", "theo"], ["quý", "sau"],
+    ]
+
     /// "hằng tháng", "mỗi quý", "từng năm".
     static let everyWords: Set<String> = ["hằng", "hàng", "mỗi", "từng"]
     /// Units of recurrence and of "N lần/…".

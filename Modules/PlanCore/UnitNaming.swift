@@ -40,6 +40,20 @@ public enum UnitNaming {
         return Guess(kind: .division, underIssuer: true)
     }
 
+    /// The other usual spelling of a name with a standard abbreviation ("UBND tỉnh Bình Phước" ⇄
+    /// "Ủy ban nhân dân tỉnh Bình Phước"), registered as an alias so either spelling finds the unit.
+    public static func abbreviationVariant(_ name: String) -> String? {
+        let pairs = [("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("MTTQ", "Mặt trận Tổ quốc")]
+        let text = VietnameseText.nfc(name)
+        for (short, long) in pairs {
+            if text.hasPrefix(short + " ") { return long + text.dropFirst(short.count) }
+            for spelling in [long, "Uỷ ban nhân dân"] where text.lowercased().hasPrefix(spelling.lowercased() + " ") {
+                return short + text.dropFirst(spelling.count)
+            }
+        }
+        return nil
+    }
+
     /// The name without a trailing parenthesised aside: "Ban Thi đua - Khen thưởng (thuộc Sở Nội vụ)" →
     /// "Ban Thi đua - Khen thưởng".
     public static func withoutAside(_ name: String) -> String {
@@ -69,7 +83,49 @@ public enum UnitNaming {
                 }
             }
         }
-        let lower = name.lowercased()
-        return (lower.first.map { String($0).uppercased() } ?? "") + lower.dropFirst()
+        return sentenceCase(name)
+    }
+
+    /// Acronyms kept in capitals when a header's name is set in ordinary case.
+    static let acronyms: Set<String> = [
+        "UBND", "HĐND", "MTTQ", "TP", "TP.", "CCHC", "TTHC", "CNTT", "BHXH", "VP", "LĐTBXH", "TT-TT", "PT-TH", "GD&ĐT",
+    ]
+    /// Words after which every word is part of a place name ("tỉnh Bình Phước").
+    static let placeMarkers: Set<String> = ["tỉnh", "huyện", "quận", "xã", "phường", "thị trấn", "thị xã", "thành phố"]
+    /// Words whose next word starts a new component of an agency name ("Sở Lao động - Thương binh và Xã hội").
+    static let componentStarts: Set<String> = ["sở", "bộ", "ban", "phòng", "cục", "trung tâm", "văn phòng", "và", "-", "đài", "báo", "hội"]
+
+    /// The ordinary-case form of a name set in capitals, following the usual Vietnamese convention: the first
+    /// word and the first word of each component of an agency name capitalised, place names capitalised,
+    /// acronyms kept ("ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC" → "Ủy ban nhân dân tỉnh Bình Phước",
+    /// "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "Sở Lao động - Thương binh và Xã hội").
+    static func sentenceCase(_ name: String) -> String {
+        let words = name.split(separator: " ").map(String.init)
+        var out: [String] = []
+        var inPlace = false
+        var capitaliseNext = true
+        for (i, word) in words.enumerated() {
+            let lower = word.lowercased()
+            let two = i > 0 ? words[i - 1].lowercased() + " " + lower : ""
+            var shown: String
+            if acronyms.contains(word) {
+                shown = word
+            } else if inPlace || capitaliseNext {
+                shown = lower.prefix(1).uppercased() + lower.dropFirst()
+            } else {
+                shown = lower
+            }
+            // "Văn phòng Sở": the Sở a division belongs to is a proper reference.
+            if lower == "sở", i > 0 { shown = "Sở" }
+            out.append(shown)
+            if placeMarkers.contains(lower) || placeMarkers.contains(two) {
+                inPlace = true
+                // "thành" of "thành phố" is not yet the place name.
+                if lower == "thành" || lower == "thị" { inPlace = false }
+            }
+            capitaliseNext = componentStarts.contains(lower) || componentStarts.contains(two)
+            if lower == "thành" || lower == "thị" || two == "ủy ban" || two == "uỷ ban" { capitaliseNext = false }
+        }
+        return out.joined(separator: " ")
     }
 }

@@ -19,6 +19,9 @@ public struct PlanChanges: Hashable, Sendable {
 
     /// Compares two `cchc.plan/v1` values (the stored content and the new plan's JSON).
     public static func between(old: JSONValue, new: JSONValue) -> PlanChanges {
+        // Stored content comes back from jsonb with its keys reordered: compare canonical forms.
+        let old = old.canonical
+        let new = new.canonical
         var changes = PlanChanges()
         let fields: [(String, String)] = [
             ("code", "số, ký hiệu"), ("issuedOn", "ngày ban hành"), ("title", "trích yếu"), ("issuer", "cơ quan ban hành"),

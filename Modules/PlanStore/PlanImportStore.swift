@@ -33,6 +33,7 @@ extension Store {
     /// Stores a plan read from a document in one transaction: document, sections, activities, assignments,
     /// products, units resolved against the registry. The same content again changes nothing; a changed
     /// version replaces the stored one only when `replace` is true, keeping the old revision readable.
+    @discardableResult
     public func importPlan(_ plan: PlanDocument, replace: Bool) throws -> PlanImportResult {
         try requireAdmin("nhập kế hoạch")
         return try transaction("nhập kế hoạch") { connection in

@@ -3,7 +3,7 @@ import PlanCore
 import Postgres
 
 /// A stored plan as listed: enough to choose it.
-public struct PlanSummary: Hashable, Sendable {
+public struct StoredPlan: Hashable, Sendable {
     public var id: Int64
     public var code: String?
     public var title: String?
@@ -21,7 +21,7 @@ public struct PlanSummary: Hashable, Sendable {
 
 extension Store {
     /// Finds a plan by its code ("45/KH-STP", spaces and case ignored), or by its id ("#12" or "12").
-    public func findPlan(_ reference: String) throws -> PlanSummary {
+    public func findPlan(_ reference: String) throws -> StoredPlan {
         let trimmed = VietnameseText.nfc(reference)
         let idText = trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
         let byID = Int64(idText)
@@ -36,7 +36,7 @@ extension Store {
     }
 
     /// Every stored plan (or those matching a code or an id), in year and code order.
-    public func listPlans(matching code: String? = nil, id: Int64? = nil) throws -> [PlanSummary] {
+    public func listPlans(matching code: String? = nil, id: Int64? = nil) throws -> [StoredPlan] {
         try transaction("xem kế hoạch") { connection in
             try connection.query(
                 """
@@ -49,7 +49,7 @@ extension Store {
                  ORDER BY p.year, d.code NULLS LAST, p.id
                 """
             ).map { row in
-                PlanSummary(
+                StoredPlan(
                     id: try row.decode(Int64.self, at: 0), code: try row.decode(String?.self, at: 1),
                     title: try row.decode(String?.self, at: 2), year: try row.decode(Int.self, at: 3),
                     issuedOn: try row.decode(String?.self, at: 4).flatMap { Day(iso: $0) },

@@ -76,6 +76,7 @@ public final class Store {
 
     /// Runs `body` in one transaction as this person: nothing of it is kept if anything throws.
     /// `action` names the change in Vietnamese for a refusal message ("ghi tiến độ cho hoạt động III.2").
+    @discardableResult
     public func transaction<T>(_ action: String = "thực hiện thao tác này", _ body: (Connection) throws -> T)
         throws -> T
     {

@@ -73,7 +73,7 @@ public struct UnitRegistry {
         validTo: Day? = nil, needsReview: Bool = false, note: String? = nil
     ) throws -> Int64 {
         let clean = VietnameseText.nfc(name)
-        return try connection.query(
+        let id = try connection.query(
             """
             INSERT INTO units (name, name_key, abbreviation, kind, parent_id, valid_from, valid_to, needs_review, note)
             VALUES (\(clean), \(VietnameseText.foldedKey(clean)), \(abbreviation.map(VietnameseText.nfc)),
@@ -81,6 +81,15 @@ public struct UnitRegistry {
             RETURNING id
             """
         ).scalar(Int64.self)
+        if let variant = UnitNaming.abbreviationVariant(clean) {
+            try connection.query(
+                """
+                INSERT INTO unit_aliases (unit_id, alias, alias_key, scope_id)
+                VALUES (\(id), \(variant), \(VietnameseText.foldedKey(variant)), \(parent))
+                ON CONFLICT DO NOTHING
+                """)
+        }
+        return id
     }
 
     public func name(of id: Int64) throws -> String {

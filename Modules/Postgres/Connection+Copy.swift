@@ -54,8 +54,9 @@ extension Connection {
             }
         }
         guard send(encoder.buffer), PQputCopyEnd(handle, nil) == 1 else { throw finishCopyAfterFailure() }
-        let loaded = try consume(PQgetResult(handle), statement: statement, code: .copyFailed)
-        drainResults()
+        let final = PQgetResult(handle)
+        defer { drainResults() }
+        let loaded = try consume(final, statement: statement, code: .copyFailed)
         return loaded.affectedRows ?? rowNumber
     }
 

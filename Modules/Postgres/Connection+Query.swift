@@ -38,7 +38,7 @@ extension Connection {
         }
         let types = binds.map { Oid($0.type.rawValue) }
         let values: [UnsafeMutablePointer<CChar>?] = binds.map { $0.text.flatMap { strdup($0) } }
-        defer { values.forEach { free($0) } }
+        defer { for value in values { free(value) } }
         let constValues = values.map { UnsafePointer($0) }
         let result = PQexecParams(handle, text, Int32(binds.count), types, constValues, nil, nil, 0)
         return try consume(result, statement: text)
@@ -67,7 +67,8 @@ extension Connection {
         func field(_ name: Int32) -> String? {
             PQresultErrorField(result, name).map { String(cString: $0) }
         }
-        let primary = field(CCHC_PG_DIAG_MESSAGE_PRIMARY) ?? String(cString: PQresultErrorMessage(result)).trimmingNewlines
+        let primary =
+            field(CCHC_PG_DIAG_MESSAGE_PRIMARY) ?? String(cString: PQresultErrorMessage(result)).trimmingNewlines
         var error = PostgresError(code, message: primary.isEmpty ? lastErrorMessage : primary)
         error.sqlState = field(CCHC_PG_DIAG_SQLSTATE)
         error.severity = field(CCHC_PG_DIAG_SEVERITY)
@@ -115,6 +116,7 @@ extension Connection {
 
     func checkNoNUL(_ text: String, what: String) throws(PostgresError) {
         guard text.utf8.contains(0) else { return }
-        throw PostgresError(.invalidBind, message: "\(what) chứa ký tự NUL (U+0000), PostgreSQL không lưu được ký tự này.")
+        throw PostgresError(
+            .invalidBind, message: "\(what) chứa ký tự NUL (U+0000), PostgreSQL không lưu được ký tự này.")
     }
 }

@@ -41,7 +41,13 @@ public final class Connection {
         self.target = target
         self.noticeCollector = NoticeCollector()
         noticeCollector.install(on: connection)
-        try execute(unsafeSQL: "SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO, YMD'; SET bytea_output TO 'hex'")
+        do {
+            try execute(unsafeSQL: "SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO, YMD'; SET bytea_output TO 'hex'")
+        } catch var error {
+            error.code = .connectionFailed
+            error.target = target
+            throw error  // deinit still runs and finishes the connection
+        }
     }
 
     /// Connects with `ConnectionConfiguration.resolve` (`--database-url`, then `DATABASE_URL`, then `PG*`).
@@ -105,7 +111,7 @@ func withCStringArrays<R>(
     _ body: (UnsafePointer<UnsafePointer<CChar>?>, UnsafePointer<UnsafePointer<CChar>?>) -> R
 ) -> R {
     let owned: [UnsafeMutablePointer<CChar>?] = pairs.flatMap { [strdup($0.0), strdup($0.1)] }
-    defer { owned.forEach { free($0) } }
+    defer { for pointer in owned { free(pointer) } }
     var keys: [UnsafePointer<CChar>?] = stride(from: 0, to: owned.count, by: 2).map { UnsafePointer(owned[$0]) }
     var values: [UnsafePointer<CChar>?] = stride(from: 1, to: owned.count, by: 2).map { UnsafePointer(owned[$0]) }
     keys.append(nil)

@@ -23,12 +23,13 @@ public struct ConnectionConfiguration: Sendable, Hashable, CustomStringConvertib
     public let source: Source
     /// Sent as libpq's `fallback_application_name`: used unless the conninfo or `PGAPPNAME` names one.
     public var applicationName: String
-    /// Seconds to wait for the server (`connect_timeout`); nil keeps the conninfo's or libpq's default.
+    /// Seconds to wait for the server (`connect_timeout`), 10 by default so a batch tool facing an unreachable
+    /// host fails promptly; a `connect_timeout` in the conninfo wins; nil waits as long as the OS does.
     public var connectTimeout: Int?
 
     /// Validates `conninfo` (a `key=value` string or a `postgresql://` URL; empty for the environment).
     public init(
-        conninfo: String, source: Source = .argument, applicationName: String = "cchc", connectTimeout: Int? = nil
+        conninfo: String, source: Source = .argument, applicationName: String = "cchc", connectTimeout: Int? = 10
     ) throws(PostgresError) {
         let trimmed = conninfo.trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try ConnInfo.parse(trimmed)
@@ -40,8 +41,15 @@ public struct ConnectionConfiguration: Sendable, Hashable, CustomStringConvertib
 
     /// libpq defaults and the `PG*` environment variables.
     public static func libpqEnvironment(applicationName: String = "cchc") -> ConnectionConfiguration {
-        // An empty conninfo always parses.
-        try! ConnectionConfiguration(conninfo: "", source: .libpqEnvironment, applicationName: applicationName)
+        ConnectionConfiguration(validated: "", source: .libpqEnvironment, applicationName: applicationName)
+    }
+
+    /// For a conninfo already known to parse (the empty one).
+    private init(validated conninfo: String, source: Source, applicationName: String) {
+        self.conninfo = conninfo
+        self.source = source
+        self.applicationName = applicationName
+        self.connectTimeout = 10
     }
 
     /// The CLI rule: `--database-url` if given, else `DATABASE_URL` if set and non-empty, else `PG*` variables.
@@ -51,7 +59,8 @@ public struct ConnectionConfiguration: Sendable, Hashable, CustomStringConvertib
         applicationName: String = "cchc"
     ) throws(PostgresError) -> ConnectionConfiguration {
         if let databaseURL, !databaseURL.isEmpty {
-            return try ConnectionConfiguration(conninfo: databaseURL, source: .argument, applicationName: applicationName)
+            return try ConnectionConfiguration(
+                conninfo: databaseURL, source: .argument, applicationName: applicationName)
         }
         if let url = environment["DATABASE_URL"], !url.trimmingCharacters(in: .whitespaces).isEmpty {
             return try ConnectionConfiguration(conninfo: url, source: .databaseURL, applicationName: applicationName)

@@ -31,11 +31,13 @@ final class NoticeCollector {
     /// Installs the receiver. The collector must outlive the connection (the connection owns it).
     func install(on connection: OpaquePointer) {
         let context = Unmanaged.passUnretained(self).toOpaque()
-        _ = PQsetNoticeReceiver(connection, { context, result in
-            guard let context, let result else { return }
-            let collector = Unmanaged<NoticeCollector>.fromOpaque(context).takeUnretainedValue()
-            collector.receive(result)
-        }, context)
+        _ = PQsetNoticeReceiver(
+            connection,
+            { context, result in
+                guard let context, let result else { return }
+                let collector = Unmanaged<NoticeCollector>.fromOpaque(context).takeUnretainedValue()
+                collector.receive(result)
+            }, context)
     }
 
     func drain() -> [PostgresNotice] {

@@ -34,7 +34,7 @@ public struct PostgresBind: Sendable, Hashable, CustomStringConvertible {
 ///
 /// Conformances: `String` (type inferred by the server, so it fits text, varchar, jsonb, date, uuid, enum
 /// columns alike), `Int`/`Int64` (int8), `Int32` (int4), `Double` (float8), `Bool`, `Date` (timestamptz),
-/// `PostgresDate` (date), `Data` (bytea), `[String]` and `[String?]` (text[]), `Optional` of any of them
+/// `PostgresDate` (date), `Data` (bytea), `UUID` (uuid), `[String]` and `[String?]` (text[]), `Optional` of any of them
 /// (NULL), and `PostgresBind` itself.
 public protocol PostgresBindable {
     /// The parameter this value becomes.
@@ -112,4 +112,9 @@ extension Array: PostgresBindable where Element: PostgresTextArrayElement {
     public var postgresBind: PostgresBind {
         PostgresBind(type: .textArray, text: PostgresArrayLiteral.render(map(\.arrayElementText)))
     }
+}
+
+extension UUID: PostgresBindable {
+    /// A `uuid` in its canonical lowercase text form.
+    public var postgresBind: PostgresBind { PostgresBind(type: .uuid, text: uuidString.lowercased()) }
 }

@@ -25,9 +25,10 @@ public struct PostgresDecodingFailure: Error, Sendable, Hashable, CustomStringCo
 
 /// A Swift value that can be read from a result column (always received in PostgreSQL's text format).
 ///
-/// Conformances: `String` (any column, as its text), `Int`, `Int64`, `Int32` (integer columns), `Double`
+/// Conformances: `String` (any column, as its text), `Int`, `Int64`, `Int32` (integer columns, and numeric
+/// holding a whole number), `Double`
 /// (integer, float and numeric columns), `Bool`, `Date` (timestamptz, timestamp — read as UTC — and date),
-/// `PostgresDate` (date), `Data` (bytea), `[String]` / `[String?]` (text[]), and `Optional` of each, which
+/// `PostgresDate` (date), `Data` (bytea), `UUID` (uuid), `[String]` / `[String?]` (text[]), and `Optional` of each, which
 /// is the only way to accept NULL.
 public protocol PostgresDecodable {
     /// Decodes a non-NULL value from its text form, given the column's type.
@@ -72,7 +73,8 @@ extension Int32: PostgresDecodable {
 private func decodeInteger<T: FixedWidthInteger>(_ text: String, _ type: PostgresType) throws(PostgresDecodingFailure)
     -> T
 {
-    guard type.isInteger else { throw .typeMismatch(type, into: T.self) }
+    // numeric is accepted for whole numbers: sum(bigint) and similar aggregates return numeric.
+    guard type.isInteger || type == .numeric else { throw .typeMismatch(type, into: T.self) }
     guard let value = T(text) else { throw .invalid(text, as: T.self) }
     return value
 }
@@ -139,5 +141,14 @@ extension Array: PostgresDecodable where Element: PostgresTextArrayElement {
         self = try PostgresArrayLiteral.parse(text).map { (element) throws(PostgresDecodingFailure) in
             try Element(arrayElementText: element)
         }
+    }
+}
+
+extension UUID: PostgresDecodable {
+    /// Reads a `uuid` column (or text holding one).
+    public init(postgresText text: String, type: PostgresType) throws(PostgresDecodingFailure) {
+        guard type == .uuid || type.isText else { throw .typeMismatch(type, into: UUID.self) }
+        guard let uuid = UUID(uuidString: text) else { throw .invalid(text, as: UUID.self) }
+        self = uuid
     }
 }

@@ -2,18 +2,21 @@
 ///
 ///     try connection.query("SELECT id FROM units WHERE code = \(code) AND year = \(year)")
 ///
-/// sends `SELECT id FROM units WHERE code = $1 AND year = $2` with two binds. Splicing raw text (a quoted
-/// identifier, a fixed keyword) needs the visibly unsafe `\(unsafeRaw: …)`.
+/// sends `SELECT id FROM units WHERE code = $1 AND year = $2` with two binds. Fragments compose and are
+/// numbered when the statement is sent (`"… WHERE \(filter) ORDER BY …"`, `+`, `joined(separator:)`).
+/// Splicing raw text (a quoted identifier, a fixed keyword) needs the visibly unsafe `\(unsafeRaw: …)`.
 public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
-    /// The statement text with `$1`, `$2`, … placeholders.
-    public private(set) var text: String
-    /// The parameters, in placeholder order.
-    public private(set) var binds: [PostgresBind]
+    /// A piece of a statement: text written by the program, or a value sent as a parameter.
+    enum Segment: Sendable, Hashable {
+        case raw(String)
+        case bind(PostgresBind)
+    }
 
-    /// A statement from text written by the caller, with already numbered placeholders.
-    public init(unsafeSQL text: String, binds: [PostgresBind] = []) {
-        self.text = text
-        self.binds = binds
+    private(set) var segments: [Segment]
+
+    /// Text written by the program itself, sent verbatim (never build it from input).
+    public init(unsafeSQL text: String) {
+        segments = text.isEmpty ? [] : [.raw(text)]
     }
 
     /// A literal without interpolations.
@@ -22,43 +25,94 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation, CustomS
     }
 
     public init(stringInterpolation: StringInterpolation) {
-        self.init(unsafeSQL: stringInterpolation.text, binds: stringInterpolation.binds)
+        segments = stringInterpolation.segments
+    }
+
+    /// The statement text with `$1`, `$2`, … in order of the binds.
+    public var text: String {
+        var text = ""
+        var number = 0
+        for segment in segments {
+            switch segment {
+            case .raw(let raw):
+                text += raw
+            case .bind:
+                number += 1
+                text += "$\(number)"
+            }
+        }
+        return text
+    }
+
+    /// The parameters, in placeholder order.
+    public var binds: [PostgresBind] {
+        segments.compactMap {
+            if case .bind(let bind) = $0 { bind } else { nil }
+        }
+    }
+
+    /// Appends another fragment; its values stay parameters and are renumbered.
+    public mutating func append(_ other: SQL) {
+        segments += other.segments
+    }
+
+    /// Two fragments one after the other.
+    public static func + (lhs: SQL, rhs: SQL) -> SQL {
+        var sum = lhs
+        sum.append(rhs)
+        return sum
     }
 
     /// The text followed by the binds, for logs and test failures.
     public var description: String {
-        binds.isEmpty ? text : "\(text) -- \(binds.enumerated().map { "$\($0.offset + 1)=\($0.element)" }.joined(separator: ", "))"
+        let binds = binds
+        guard !binds.isEmpty else { return text }
+        let list = binds.enumerated().map { "$\($0.offset + 1)=\($0.element)" }.joined(separator: ", ")
+        return "\(text) -- \(list)"
     }
 
-    /// Builds the text and the binds while a literal is interpolated.
+    /// Builds the segments while a literal is interpolated.
     public struct StringInterpolation: StringInterpolationProtocol, Sendable {
-        var text = ""
-        var binds: [PostgresBind] = []
+        var segments: [Segment] = []
 
         public init(literalCapacity: Int, interpolationCount: Int) {
-            text.reserveCapacity(literalCapacity + interpolationCount * 3)
-            binds.reserveCapacity(interpolationCount)
+            segments.reserveCapacity(interpolationCount * 2 + 1)
         }
 
         public mutating func appendLiteral(_ literal: String) {
-            text += literal
+            if !literal.isEmpty { segments.append(.raw(literal)) }
         }
 
-        /// Any bindable value (including optionals, which send NULL) becomes the next `$n`.
+        /// Any bindable value becomes the next `$n`.
         public mutating func appendInterpolation(_ value: some PostgresBindable) {
-            binds.append(value.postgresBind)
-            text += "$\(binds.count)"
+            segments.append(.bind(value.postgresBind))
         }
 
         /// An optional value: `nil` sends NULL (an explicit overload, so no "debug description" warning).
         public mutating func appendInterpolation<Value: PostgresBindable>(_ value: Value?) {
-            binds.append(value.postgresBind)
-            text += "$\(binds.count)"
+            segments.append(.bind(value.postgresBind))
+        }
+
+        /// Another fragment, spliced in with its own values still parameters.
+        public mutating func appendInterpolation(_ fragment: SQL) {
+            segments += fragment.segments
         }
 
         /// Raw SQL text, spliced verbatim; only for text the program itself controls (e.g. a quoted identifier).
         public mutating func appendInterpolation(unsafeRaw raw: String) {
-            text += raw
+            segments.append(.raw(raw))
         }
+    }
+}
+
+extension Sequence<SQL> {
+    /// The fragments separated by `separator`, e.g. conditions joined by `" AND "`.
+    public func joined(separator: SQL) -> SQL {
+        var result = SQL(unsafeSQL: "")
+        for (index, fragment) in enumerated() {
+            if index > 0 { result.append(separator) }
+            result.append(fragment)
+        }
+        return result
     }
 }

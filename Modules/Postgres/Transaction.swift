@@ -66,7 +66,8 @@ extension Connection {
         } catch {
             // A failed RELEASE leaves the outer transaction aborted; undo to the savepoint so it can go on.
             if let savepoint, isInTransaction {
-                _ = try? control("ROLLBACK TO SAVEPOINT \(savepoint); RELEASE SAVEPOINT \(savepoint)", .transactionRollbackFailed)
+                _ = try? control(
+                    "ROLLBACK TO SAVEPOINT \(savepoint); RELEASE SAVEPOINT \(savepoint)", .transactionRollbackFailed)
             }
             throw error
         }

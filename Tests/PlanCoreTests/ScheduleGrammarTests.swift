@@ -71,6 +71,10 @@ struct ScheduleGrammarTests {
         .init("Quý II, III, IV", .period, "2024-04-01", "2024-12-31"),
         .init("Quý IV/2024 và Quý I/2025", .period, "2024-10-01", "2025-03-31"),
         .init("Quý I, III/2024", .period, "2024-01-01", "2024-09-30"),
+        .init("Quý I/2024 - Quý IV/2024", .period, "2024-01-01", "2024-12-31"),
+        .init("quý II / 2024", .period, "2024-04-01", "2024-06-30"),
+        .init("Thời gian: Quý II/2024", .period, "2024-04-01", "2024-06-30"),
+        .init("Quý III/2024 (dự kiến)", .period, "2024-07-01", "2024-09-30"),
         .init("Q3/2024", .period, "2024-07-01", "2024-09-30"),
         .init("QIII/2024", .period, "2024-07-01", "2024-09-30"),
         .init("Quý III - 2024", .period, "2024-07-01", "2024-09-30"),
@@ -97,6 +101,11 @@ struct ScheduleGrammarTests {
         .init("Tháng 8-10/2024", .period, "2024-08-01", "2024-10-31"),
         .init("Tháng 6, năm 2024", .period, "2024-06-01", "2024-06-30"),
         .init("Cuối tháng 9/2024", .period, "2024-09-01", "2024-09-30"),
+        .init("T6/2024", .period, "2024-06-01", "2024-06-30"),
+        .init("Tháng 6,7,8/2024", .period, "2024-06-01", "2024-08-31"),
+        .init("tháng 6/2024; tháng 12/2024", .period, "2024-06-01", "2024-12-31"),
+        .init("Dự kiến tháng 10/2024", .period, "2024-10-01", "2024-10-31"),
+        .init("Từ tháng 01/2024 đến tháng 12/2024", .period, "2024-01-01", "2024-12-31"),
         .init("6/2024", .period, "2024-06-01", "2024-06-30"),
         .init("Từ tháng 3/2024", .period, "2024-03-01", "2024-12-31"),
         .init("Đến hết tháng 6/2024", .period, "2024-01-01", "2024-06-30"),
@@ -133,6 +142,8 @@ struct ScheduleGrammarTests {
         .init("Không quá ngày 31/3/2024", .deadline, nil, "2024-03-31"),
         .init("Trước ngày 29/02/2024", .deadline, nil, "2024-02-29"),
         .init("Trước ngày 15/12/24", .deadline, nil, "2024-12-15"),
+        .init("Trước ngày 30 tháng 6 năm 2024", .deadline, nil, "2024-06-30"),
+        .init("Hoàn thành trước 31/12/2024", .deadline, nil, "2024-12-31"),
     ]
 
     static let recurring: [ScheduleCase] = [
@@ -151,6 +162,12 @@ struct ScheduleGrammarTests {
         .init("Trước ngày 20 hằng tháng", .recurring, "2024-01-01", "2024-12-31", every: .month),
         .init("Hằng tháng, từ tháng 3 đến tháng 12/2024", .recurring, "2024-03-01", "2024-12-31", every: .month),
         .init("Theo quý", .recurring, "2024-01-01", "2024-12-31", every: .quarter),
+        .init("Hằng quý, trước ngày 10 tháng cuối quý", .recurring, "2024-01-01", "2024-12-31", every: .quarter),
+        .init("Trước ngày 05 của tháng sau, hằng tháng", .recurring, "2024-01-01", "2024-12-31", every: .month),
+        .init("Thường xuyên, hàng tháng", .recurring, "2024-01-01", "2024-12-31", every: .month),
+        .init("Định kỳ 03 tháng", .recurring, "2024-01-01", "2024-12-31", every: .quarter),
+        .init("Hằng năm (Quý IV)", .recurring, "2024-10-01", "2024-12-31", every: .year),
+        .init("Hằng tháng (trước ngày 25)", .recurring, "2024-01-01", "2024-12-31", every: .month),
     ]
 
     static let days: [ScheduleCase] = [
@@ -184,6 +201,10 @@ struct ScheduleGrammarTests {
         .init("Giữa năm", .unspecified),
         .init("Định kỳ", .unspecified),
         .init("5 tháng một lần", .unspecified),
+        .init("Tháng 10/2024 (Ngày Pháp luật 09/11)", .unspecified),
+        .init("Năm 2024 và các năm tiếp theo", .unspecified),
+        .init("Trước ngày 15/5/2024 (gửi Sở Nội vụ)", .unspecified),
+        .init("Ngày 10 tháng cuối quý", .unspecified),
     ]
 
     func check(_ example: ScheduleCase, planYear: Int = 2024) {

@@ -16,9 +16,11 @@ struct BindingRoundTripTests {
         try connection.query("SELECT \(value) AS value").scalar(T.self)
     }
 
-    @Test("Strings, including empty, quotes, backslashes and emoji", arguments: [
-        "", "plain", "it's \"quoted\"", "back\\slash", "tab\tnew\nline\rcr", "Đề án 06 — 🇻🇳", " padded  ",
-    ])
+    @Test(
+        "Strings, including empty, quotes, backslashes and emoji",
+        arguments: [
+            "", "plain", "it's \"quoted\"", "back\\slash", "tab\tnew\nline\rcr", "Đề án 06 — 🇻🇳", " padded  ",
+        ])
     func strings(_ value: String) throws {
         #expect(try roundTrip(value) == value)
     }
@@ -34,10 +36,12 @@ struct BindingRoundTripTests {
         for value in [Int64.min, 0, Int64.max] { #expect(try roundTrip(value) == value) }
     }
 
-    @Test("Doubles, including infinities and the smallest subnormal", arguments: [
-        0.0, -0.0, 0.1, -2.5e-300, 1.7976931348623157e308, Double.leastNonzeroMagnitude, Double.infinity,
-        -Double.infinity, 3.141592653589793,
-    ])
+    @Test(
+        "Doubles, including infinities and the smallest subnormal",
+        arguments: [
+            0.0, -0.0, 0.1, -2.5e-300, 1.7976931348623157e308, Double.leastNonzeroMagnitude, Double.infinity,
+            -Double.infinity, 3.141592653589793,
+        ])
     func doubles(_ value: Double) throws {
         let back = try roundTrip(value)
         #expect(back == value)
@@ -54,9 +58,11 @@ struct BindingRoundTripTests {
         #expect(try roundTrip(value) == value)
     }
 
-    @Test("Dates at microsecond precision, before and after 1970", arguments: [
-        0, 1_734_251_400.123456, -86_400.5, 978_307_200, 4_102_444_799.999999, -2_208_988_800,
-    ])
+    @Test(
+        "Dates at microsecond precision, before and after 1970",
+        arguments: [
+            0, 1_734_251_400.123456, -86_400.5, 978_307_200, 4_102_444_799.999999, -2_208_988_800,
+        ])
     func dates(_ secondsSince1970: Double) throws {
         let date = Date(timeIntervalSince1970: secondsSince1970)
         let back = try roundTrip(date)
@@ -84,12 +90,21 @@ struct BindingRoundTripTests {
         #expect(try roundTrip(Data()) == Data())
     }
 
-    @Test("Text arrays with characters that need quoting, and NULL elements", arguments: [
-        [], [""], ["a", "b"], ["NULL", "null"], ["comma,", "{brace}", "\"quote\"", "back\\slash", " space "],
-        ["Sở Tư pháp", "Ủy ban nhân dân tỉnh"],
-    ] as [[String]])
+    @Test(
+        "Text arrays with characters that need quoting, and NULL elements",
+        arguments: [
+            [], [""], ["a", "b"], ["NULL", "null"], ["comma,", "{brace}", "\"quote\"", "back\\slash", " space "],
+            ["Sở Tư pháp", "Ủy ban nhân dân tỉnh"],
+        ] as [[String]])
     func textArrays(_ value: [String]) throws {
         #expect(try roundTrip(value) == value)
+    }
+
+    @Test("UUIDs")
+    func uuids() throws {
+        let uuid = UUID()
+        #expect(try roundTrip(uuid) == uuid)
+        #expect(try connection.query("SELECT gen_random_uuid()").scalar(UUID.self).uuidString.count == 36)
     }
 
     @Test("Text arrays with NULL elements need [String?]")
@@ -108,7 +123,7 @@ struct BindingRoundTripTests {
             """
             SELECT \(String?.none) AS s, \(Int?.none) AS i, \(Int32?.none) AS i32, \(Int64?.none) AS i64,
                    \(Double?.none) AS d, \(Bool?.none) AS b, \(Date?.none) AS t, \(PostgresDate?.none) AS day,
-                   \(Data?.none) AS bytes, \([String]?.none) AS list
+                   \(Data?.none) AS bytes, \([String]?.none) AS list, \(UUID?.none) AS id
             """
         ).singleRow()
         #expect(row.values.allSatisfy { $0 == nil })
@@ -122,6 +137,7 @@ struct BindingRoundTripTests {
         #expect(try row.decode(PostgresDate?.self, column: "day") == nil)
         #expect(try row.decode(Data?.self, column: "bytes") == nil)
         #expect(try row.decode([String]?.self, column: "list") == nil)
+        #expect(try row.decode(UUID?.self, column: "id") == nil)
     }
 
     @Test("Optionals holding a value bind that value")
@@ -140,18 +156,20 @@ struct BindingRoundTripTests {
             SELECT pg_typeof(\(1))::text, pg_typeof(\(Int32(1)))::text, pg_typeof(\(1.5))::text,
                    pg_typeof(\(true))::text, pg_typeof(\(Date()))::text, pg_typeof(\(Data([1])))::text,
                    pg_typeof(\(["a"]))::text, pg_typeof(\(PostgresDate(year: 2024, month: 1, day: 1)!))::text,
-                   pg_typeof(\(PostgresBind.jsonb("{}")))::text
+                   pg_typeof(\(PostgresBind.jsonb("{}")))::text, pg_typeof(\(UUID()))::text
             """
         ).singleRow()
-        #expect(row.values == [
-            "bigint", "integer", "double precision", "boolean", "timestamp with time zone", "bytea", "text[]",
-            "date", "jsonb",
-        ])
+        #expect(
+            row.values == [
+                "bigint", "integer", "double precision", "boolean", "timestamp with time zone", "bytea", "text[]",
+                "date", "jsonb", "uuid",
+            ])
     }
 
     @Test("query(text, binds) numbers its own placeholders")
     func explicitPlaceholders() throws {
-        let row = try connection.query("SELECT $2::text AS b, $1::int8 AS a, $3::text AS c", [7, "bảy", nil]).singleRow()
+        let row = try connection.query("SELECT $2::text AS b, $1::int8 AS a, $3::text AS c", [7, "bảy", nil])
+            .singleRow()
         #expect(try row.decode(Int.self, column: "a") == 7)
         #expect(try row.decode(String.self, column: "b") == "bảy")
         #expect(try row.decode(String?.self, column: "c") == nil)

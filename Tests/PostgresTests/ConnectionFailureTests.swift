@@ -13,14 +13,17 @@ struct ConnectionFailureTests {
         let error = try #require(throws: PostgresError.self) { try Connection(configuration) }
         #expect(error.code == .connectionFailed)
         #expect(error.isConnectionProblem)
-        #expect(error.target == ConnectionTarget(host: "/nonexistent/cchc-socket", port: "54999", database: "cchc", user: "cchc"))
+        #expect(
+            error.target
+                == ConnectionTarget(host: "/nonexistent/cchc-socket", port: "54999", database: "cchc", user: "cchc"))
         #expect(error.description.contains("socket /nonexistent/cchc-socket, cổng 54999, cơ sở dữ liệu cchc"))
         #expect(error.description.hasPrefix("Không kết nối được tới cơ sở dữ liệu PostgreSQL"))
     }
 
     @Test("Connection refused on TCP: connectionFailed naming host and port")
     func refusedOnTCP() throws {
-        let configuration = try ConnectionConfiguration(conninfo: "postgresql://cchc@127.0.0.1:1/cchc?connect_timeout=2")
+        let configuration = try ConnectionConfiguration(
+            conninfo: "postgresql://cchc@127.0.0.1:1/cchc?connect_timeout=2")
         #expect(Connection.ping(configuration) == .noResponse)
         let error = try #require(throws: PostgresError.self) { try Connection(configuration) }
         #expect(error.code == .connectionFailed)

@@ -48,10 +48,13 @@ struct DecodingTests {
         #expect(abs(date.timeIntervalSince1970 - seconds) < 0.000_000_5)
     }
 
-    @Test("Texts that are not timestamps are refused", arguments: [
-        "infinity", "-infinity", "2024-13-01", "2023-02-29", "2024-12-15 25:00", "2024-12-15 08:30:00+0", "15/12/2024",
-        "",
-    ])
+    @Test(
+        "Texts that are not timestamps are refused",
+        arguments: [
+            "infinity", "-infinity", "2024-13-01", "2023-02-29", "2024-12-15 25:00", "2024-12-15 08:30:00+0",
+            "15/12/2024",
+            "",
+        ])
     func notTimestamps(_ text: String) {
         #expect(PostgresTimestamp.date(from: text) == nil)
     }
@@ -87,6 +90,16 @@ struct DecodingTests {
         let row = try connection.query("SELECT 12.50::numeric(6,2) AS amount").singleRow()
         #expect(try row.decode(Double.self, at: 0) == 12.5)
         #expect(try row.decode(String.self, at: 0) == "12.50")
+    }
+
+    @Test("A whole numeric (e.g. sum of bigint) decodes to Int; a fractional one does not")
+    func numericIntegers() throws {
+        let row = try connection.query(
+            "SELECT sum(x) AS total, 2.5::numeric AS half FROM (VALUES (1::int8), (2)) v (x)"
+        )
+        .singleRow()
+        #expect(try row.decode(Int.self, column: "total") == 3)
+        #expect(throws: PostgresError.self) { try row.decode(Int.self, column: "half") }
     }
 
     @Test("NULL into a non-optional type is a decoding error naming the column")
@@ -149,9 +162,11 @@ struct DecodingTests {
             SELECT * FROM (VALUES ('STP', 'Sở Tư pháp', NULL), ('PBGDPL', 'Phòng Phổ biến', 'STP'))
                 AS u (code, name, parent)
             """, as: Unit.self)
-        #expect(units == [
-            Unit(code: "STP", name: "Sở Tư pháp", parent: nil), Unit(code: "PBGDPL", name: "Phòng Phổ biến", parent: "STP"),
-        ])
+        #expect(
+            units == [
+                Unit(code: "STP", name: "Sở Tư pháp", parent: nil),
+                Unit(code: "PBGDPL", name: "Phòng Phổ biến", parent: "STP"),
+            ])
     }
 
     @Test("Command results report their tag and affected rows")

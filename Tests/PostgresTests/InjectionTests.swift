@@ -24,4 +24,16 @@ struct InjectionTests {
         #expect(titles == [text, text])
         #expect(try db.query("SELECT count(*) FROM plans WHERE title = \(text)").scalar(Int.self) == 2)
     }
+
+    @Test("A hostile string inside a composed filter is still a parameter")
+    func composedFilter() throws {
+        let database = try TestDatabase()
+        let db = database.connection
+        try db.execute(unsafeSQL: "CREATE TABLE plans (id serial PRIMARY KEY, title text NOT NULL)")
+        try db.query("INSERT INTO plans (title) VALUES (\("a")), (\(Self.hostile[0]))")
+        let filters: [SQL] = ["title <> \("a")", "title = \(Self.hostile[0])"]
+        let count = try db.query("SELECT count(*) FROM plans WHERE \(filters.joined(separator: " AND "))").scalar(
+            Int.self)
+        #expect(count == 1)
+    }
 }

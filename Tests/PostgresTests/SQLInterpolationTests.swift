@@ -34,4 +34,23 @@ struct SQLInterpolationTests {
         #expect(sql.text == "SELECT 1")
         #expect(sql.binds.isEmpty)
     }
+
+    @Test("Fragments compose and are numbered in the final statement")
+    func composition() {
+        let conditions: [SQL] = ["year = \(2024)", "code = \("STP")", "deleted_at IS NULL"]
+        let filter = conditions.joined(separator: " AND ")
+        var sql: SQL = "SELECT id FROM units WHERE \(filter) AND parent = \("STP")"
+        sql.append(" LIMIT \(10)")
+        #expect(
+            sql.text
+                == "SELECT id FROM units WHERE year = $1 AND code = $2 AND deleted_at IS NULL AND parent = $3 LIMIT $4")
+        #expect(sql.binds.map(\.text) == ["2024", "STP", "STP", "10"])
+        #expect(("a = \(1)" + " OR b = \(2)" as SQL).text == "a = $1 OR b = $2")
+    }
+
+    @Test("Joining no fragments gives an empty statement")
+    func emptyJoin() {
+        let none: [SQL] = []
+        #expect(none.joined(separator: ", ").text.isEmpty)
+    }
 }

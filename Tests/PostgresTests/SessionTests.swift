@@ -33,7 +33,8 @@ struct SessionTests {
     @Test("Server notices are collected, not printed")
     func notices() throws {
         let connection = try TestDatabase.serverConnection()
-        try connection.execute(unsafeSQL: "DO $$ BEGIN RAISE NOTICE 'xin chào %', 2024; RAISE WARNING 'cẩn thận'; END $$")
+        try connection.execute(
+            unsafeSQL: "DO $$ BEGIN RAISE NOTICE 'xin chào %', 2024; RAISE WARNING 'cẩn thận'; END $$")
         let notices = connection.drainNotices()
         #expect(notices.map(\.message) == ["xin chào 2024", "cẩn thận"])
         #expect(notices.map(\.severity) == ["NOTICE", "WARNING"])

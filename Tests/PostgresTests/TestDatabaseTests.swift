@@ -50,9 +50,10 @@ struct TestDatabaseTests {
 
     @Test("The prepare hook runs first; if it fails the database is dropped and the error surfaces")
     func prepareHook() async throws {
-        let count = try await withTestDatabase(prepare: { db in
+        let createUnits: (Connection) throws -> Void = { db in
             try db.execute(unsafeSQL: "CREATE TABLE units (code text)")
-        }) { database async throws in
+        }
+        let count = try await withTestDatabase(prepare: createUnits) { database async throws in
             await Task.yield()
             return try database.connection.query("SELECT count(*) FROM units").scalar(Int.self)
         }

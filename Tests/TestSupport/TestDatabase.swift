@@ -31,12 +31,14 @@ public final class TestDatabase {
     /// Creates the database, connects, then runs `prepare` (e.g. migrations); drops it again if that fails.
     public init(
         prepare: ((Connection) throws -> Void)? = nil,
+        template: String = "template0",
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {
         let server = try ConnectionConfiguration.resolve(environment: environment, applicationName: "cchc-tests")
         let name = "cchc_test_" + String(format: "%016llx", UInt64.random(in: .min ... .max))
         let admin = try Self.connectToServer(server)
-        try admin.execute(unsafeSQL: "CREATE DATABASE \(try admin.quoteIdentifier(name)) TEMPLATE template0 ENCODING 'UTF8'")
+        try admin.execute(
+            unsafeSQL: "CREATE DATABASE \(try admin.quoteIdentifier(name)) TEMPLATE \(try admin.quoteIdentifier(template)) ENCODING 'UTF8'")
 
         self.name = name
         self.serverConfiguration = server
@@ -75,10 +77,10 @@ public final class TestDatabase {
         try connectToServer(ConnectionConfiguration.resolve(environment: environment, applicationName: "cchc-tests"))
     }
 
-    private static func connectToServer(_ server: ConnectionConfiguration) throws -> Connection {
+    static func connectToServer(_ server: ConnectionConfiguration) throws -> Connection {
         do {
             return try Connection(server)
-        } catch where error.isConnectionProblem {
+        } catch  where error.isConnectionProblem {
             throw TestDatabaseError.serverUnreachable(configuration: server, underlying: error)
         }
     }

@@ -15,10 +15,13 @@ enum BoundedInflater {
 
     private static let chunkSize = 64 * 1024
 
-    /// Inflates `range` of `bytes`; throws `Failure.exceededLimit` once more than `limit` bytes come out.
-    /// The caller checks the CRC.
-    static func inflate(_ bytes: [UInt8], range: Range<Int>, limit: Int) throws -> [UInt8] {
+    /// Inflates `range` of `bytes`, keeping at most `keep` bytes (the declared size) and counting the rest;
+    /// throws `Failure.exceededLimit` once more than `limit` bytes come out. Memory stays bounded by `keep`
+    /// even when a header lies; the count tells a damaged entry (a little more than declared) from a bomb
+    /// (more than the limit). The caller checks the count and the CRC.
+    static func inflate(_ bytes: [UInt8], range: Range<Int>, keep: Int, limit: Int) throws -> (data: [UInt8], count: Int) {
         var output: [UInt8] = []
+        var count = 0
         var position = range.lowerBound
         var paddedOnce = false
         _ = try Data.decompress(
@@ -41,9 +44,10 @@ enum BoundedInflater {
                 return chunk
             },
             consumer: { chunk in
-                guard output.count + chunk.count <= limit else { throw Failure.exceededLimit }
-                output.append(contentsOf: chunk)
+                count += chunk.count
+                guard count <= limit else { throw Failure.exceededLimit }
+                if output.count < keep { output.append(contentsOf: chunk.prefix(keep - output.count)) }
             })
-        return output
+        return (output, count)
     }
 }

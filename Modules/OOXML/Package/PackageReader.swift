@@ -50,12 +50,11 @@ struct PackageReader: Sendable {
             content = Array(bytes.bytes[range])
             guard CRC32.checksum(content) == entry.crc32 else { throw .truncated }
         case 8:
-            // A lying header cannot make us allocate more than it declared: inflating stops right there.
+            // A lying header cannot make us keep more than it declared; past that we only count, up to the limit.
             do {
-                let inflated = try BoundedInflater.inflate(bytes.bytes, range: range, limit: declared)
-                guard inflated.count == declared, CRC32.checksum(inflated) == entry.crc32 else {
-                    throw OOXMLError.truncated
-                }
+                let (inflated, count) = try BoundedInflater.inflate(
+                    bytes.bytes, range: range, keep: declared, limit: limits.maxEntrySize)
+                guard count == declared, CRC32.checksum(inflated) == entry.crc32 else { throw OOXMLError.truncated }
                 content = inflated
             } catch BoundedInflater.Failure.exceededLimit {
                 throw .entryTooLarge(part: part, limit: limits.maxEntrySize)

@@ -1,0 +1,88 @@
+import Foundation
+
+/// An append-only XML text buffer with escaping; no DOM, so large tables stay fast.
+struct XMLOutput {
+    private(set) var string = ""
+
+    init(capacity: Int = 4096) {
+        string.reserveCapacity(capacity)
+    }
+
+    /// Appends markup as is (the caller guarantees it is well-formed).
+    mutating func raw(_ markup: String) {
+        string += markup
+    }
+
+    /// Appends character data: NFC-normalised, `&`, `<`, `>` escaped, characters illegal in XML 1.0 dropped.
+    mutating func text(_ value: String) {
+        append(value, inAttribute: false)
+    }
+
+    /// Appends an attribute value (without the quotes): like `text` but quotes are escaped too and
+    /// tabs/line breaks become character references so they survive attribute normalisation.
+    mutating func attribute(_ value: String) {
+        append(value, inAttribute: true)
+    }
+
+    private mutating func append(_ value: String, inAttribute: Bool) {
+        let normalised = NFC.isCertainlyNormalised(value) ? value : value.precomposedStringWithCanonicalMapping
+        var utf8 = normalised.utf8.makeIterator()
+        var needsWork = false
+        while let byte = utf8.next() {
+            if Self.isSpecial(byte, inAttribute: inAttribute) {
+                needsWork = true
+                break
+            }
+        }
+        guard needsWork else {
+            string += normalised
+            return
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(normalised.utf8.count + 16)
+        let source = Array(normalised.utf8)
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
+            case UInt8(ascii: "\"") where inAttribute: bytes += Array("&quot;".utf8)
+            case UInt8(ascii: "'") where inAttribute: bytes += Array("&apos;".utf8)
+            case 0x09, 0x0A, 0x0D:
+                if inAttribute { bytes += Array("&#\(byte);".utf8) } else { bytes.append(byte) }
+            case 0xEF where index + 1 < source.count && source[index] == 0xBF && source[index + 1] >= 0xBE:
+                index += 2  // U+FFFE and U+FFFF are not XML characters
+            default:
+                if byte >= 0x20 { bytes.append(byte) }  // other C0 controls are not XML characters
+            }
+        }
+        string += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Bytes that need escaping or removal (0xEF may start U+FFFE/U+FFFF).
+    private static func isSpecial(_ byte: UInt8, inAttribute: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0xEF: true
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), 0x09, 0x0A, 0x0D: inAttribute
+        default: byte < 0x20
+        }
+    }
+}
+
+/// A fast, conservative NFC check: text made only of code points that are NFC-stable on their own and
+/// never combine (ASCII, Latin-1, Latin Extended A/B, precomposed Vietnamese letters, common
+/// punctuation) is already NFC; anything else goes through Foundation's normaliser.
+enum NFC {
+    static func isCertainlyNormalised(_ value: String) -> Bool {
+        for scalar in value.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x300, 0x1E00...0x1EFF, 0x2002...0x206F, 0x20A0...0x20CF: continue
+            default: return false
+            }
+        }
+        return true
+    }
+}

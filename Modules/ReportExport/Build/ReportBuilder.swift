@@ -1,0 +1,121 @@
+import PlanCore
+
+/// Builds the report model of a plan for a period. Pure: the same plan, period, regime and context give
+/// the same `Report` (statuses are evaluated on `context.asOf`, by default the window's last day, never on
+/// the clock).
+public enum ReportBuilder {
+    /// The report of `plan` for `period` under `regime`.
+    ///
+    /// Membership: `WindowMembership`; statuses: `StatusRule`; units: `UnitCompletenessTally`; products:
+    /// `ProductTally`. Results are the current (non-superseded) entries dated inside the window and not
+    /// after `asOf`, oldest first (ties by entry id). Completion rate for the period = done ÷ activities in
+    /// the report (cancelled ones included in the denominator); year to date: see `Report.YearToDate`.
+    public static func build(
+        plan: PlanRecord, period: PeriodID, regime: ReportingRegime, context: ReportContext
+    ) throws(ReportExportError) -> Report {
+        let current = try Report.Period(period, regime: regime)
+        let window = current.window
+        guard window.overlaps(.year(plan.year)) else {
+            throw .periodOutsidePlanYear(
+                period: current.id, window: "\(window.from.vietnamese) – \(window.to.vietnamese)", planYear: plan.year)
+        }
+        let next = try Report.Period(period.next, regime: regime)
+        let asOf = context.asOf ?? window.to
+        let resultDays = asOf >= window.from ? DayRange(from: window.from, to: min(window.to, asOf)) : nil
+        let parentTitles = Dictionary(context.parentActivities.map { ($0.ref, $0.title) }) { first, _ in first }
+
+        var activities: [ReportActivity] = []
+        var nextTasks: [ReportActivity] = []
+        var units = UnitCompletenessTally()
+        var products = ProductTally()
+        var yearToDate = Report.YearToDate(done: 0, due: 0, planTotal: 0)
+
+        for record in plan.activities {
+            let entries = record.currentProgress
+            let entryDates = entries.map(\.date)
+            countYearToDate(record, asOf: asOf, into: &yearToDate)
+            let (status, statusDay) = StatusRule.status(
+                schedule: record.schedule, state: record.state, entryDates: entryDates, window: window, asOf: asOf)
+            func reportActivity(_ inclusion: ReportActivity.Inclusion, results: [ReportResult]) -> ReportActivity {
+                ReportActivity(
+                    ref: record.ref, title: record.title, group: record.group, lead: record.lead.map(\.name),
+                    coordinating: record.coordinating.map(\.name), schedule: record.schedule, status: status,
+                    statusDay: statusDay, inclusion: inclusion, products: record.products, parentRef: record.parentRef,
+                    parentTitle: record.parentRef.flatMap { parentTitles[$0] }, results: results)
+            }
+            if WindowMembership.isTask(record, planYear: plan.year, in: next.window, asOf: asOf) {
+                nextTasks.append(reportActivity(.overlapsWindow, results: []))
+            }
+            let results = resultDays.map { days in Self.results(of: entries, in: days) } ?? []
+            guard
+                let inclusion = WindowMembership.inclusion(
+                    schedule: record.schedule, state: record.state, planYear: plan.year, window: window, asOf: asOf,
+                    hasResults: !results.isEmpty)
+            else { continue }
+            let activity = reportActivity(inclusion, results: results)
+            activities.append(activity)
+            units.add(activity, leads: record.lead, deadline: current.deadline)
+            products.plan(record.products)
+            products.report(results)
+        }
+
+        return Report(
+            reporter: .init(
+                name: context.reporter.name, parent: context.reporter.parentName,
+                abbreviation: context.reporter.abbreviation, place: context.reporter.place),
+            recipient: context.recipient,
+            plan: .init(
+                code: plan.document.code, title: plan.document.title, year: plan.year, parent: plan.parentCode,
+                issuedOn: plan.document.issuedOn),
+            period: current, nextPeriod: next, status: context.status, snapshot: context.snapshot,
+            number: context.number, date: context.date, asOf: asOf,
+            title: context.title ?? ReportTitle.make(planTitle: plan.document.title, planCode: plan.document.code,
+                                                      planYear: plan.year, periodLabel: current.label),
+            signer: context.signer,
+            distribution: Distribution.normalised(context.distribution, recipient: context.recipient),
+            figures: figures(activities, yearToDate: yearToDate, units: units.result, products: products.totals),
+            activities: activities, nextTasks: nextTasks, issues: nonBlank(context.issues),
+            proposals: nonBlank(context.proposals), generatedAt: context.generatedAt)
+    }
+
+    /// Entries dated inside `days`, oldest first, ties broken by id.
+    private static func results(of entries: [ProgressRecord], in days: DayRange) -> [ReportResult] {
+        entries.lazy.filter { days.contains($0.date) }
+            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            .map {
+                ReportResult(
+                    id: $0.id, date: $0.date, unit: $0.unit, text: $0.text, quantity: $0.quantity,
+                    quantityUnit: $0.quantityUnit, evidence: $0.evidence, recordedOn: $0.recordedOn)
+            }
+    }
+
+    private static func countYearToDate(_ record: ActivityRecord, asOf: Day, into total: inout Report.YearToDate) {
+        guard !StatusRule.isCancelled(record.state, by: asOf) else { return }
+        total.planTotal += 1
+        let done = StatusRule.isDone(record.state, by: asOf)
+        let due = record.schedule.to.map { $0 <= asOf } ?? false
+        if done || due { total.due += 1 }
+        if done { total.done += 1 }
+    }
+
+    private static func figures(
+        _ activities: [ReportActivity], yearToDate: Report.YearToDate, units: [Report.UnitCompleteness],
+        products: [Report.ProductTotal]
+    ) -> Report.Figures {
+        func count(_ status: ActivityStatus) -> Int { activities.reduce(0) { $1.status == status ? $0 + 1 : $0 } }
+        let done = count(.done)
+        return Report.Figures(
+            activities: activities.count, done: done, inProgress: count(.inProgress), notStarted: count(.notStarted),
+            overdue: count(.overdue), cancelled: count(.cancelled),
+            completionRate: activities.isEmpty ? nil : Double(done) / Double(activities.count),
+            yearToDate: yearToDate,
+            progressEntries: activities.reduce(0) { $0 + $1.results.count },
+            evidence: activities.reduce(0) { $0 + $1.evidenceCount },
+            units: units, products: products)
+    }
+
+    private static func nonBlank(_ text: String?) -> String? {
+        guard let trimmed = text.map(VietnameseFormat.trimmed), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+}

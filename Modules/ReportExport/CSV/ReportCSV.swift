@@ -1,0 +1,68 @@
+/// The report as CSV: one row per activity, for spreadsheets. UTF-8 with a byte-order mark (so Excel
+/// reads the diacritics), CRLF row ends, RFC 4180 quoting (fields holding `"`, `,`, CR or LF are quoted
+/// and `"` doubled; several results or evidence items in one cell are separated by LF).
+///
+/// A field starting with `=`, `+`, `@` or a tab, or with `-` not followed by a space, gets a leading `'`
+/// so that spreadsheet programs do not run user-entered text as a formula.
+extension Report {
+    /// The CSV column headers, in order.
+    public static let csvHeaders = [
+        "STT", "Mã", "Nhóm", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Tình trạng", "Kết quả", "Số lượng",
+        "Minh chứng", "Nhiệm vụ cấp trên",
+    ]
+
+    /// The CSV bytes.
+    public func csvData() -> [UInt8] { Array(CSVWriter.bom) + Array(csvText().utf8) }
+
+    /// The CSV text without the byte-order mark.
+    public func csvText() -> String {
+        var out = ""
+        CSVWriter.row(Report.csvHeaders, into: &out)
+        for (index, activity) in activities.enumerated() {
+            CSVWriter.row(
+                [
+                    "\(index + 1)", activity.ref, activity.group ?? "", activity.title,
+                    activity.lead.joined(separator: "; "), activity.coordinating.joined(separator: "; "),
+                    VietnameseFormat.schedule(activity.schedule), StatusWording.text(activity),
+                    activity.results.map(ResultText.line).joined(separator: "\n"),
+                    ResultText.quantities(activity.results),
+                    activity.results.flatMap { $0.evidence.map(ResultText.evidence) }.joined(separator: "\n"),
+                    activity.parentRef ?? "",
+                ], into: &out)
+        }
+        return out
+    }
+}
+
+/// RFC 4180 field and row writing.
+enum CSVWriter {
+    static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    static func row(_ fields: [String], into out: inout String) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out += "," }
+            out += quoted(defused(field))
+        }
+        out += "\r\n"
+    }
+
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "\"" || $0 == "," || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return field
+        }
+        var out = "\""
+        for character in field {
+            out.append(character)
+            if character == "\"" { out.append("\"") }
+        }
+        return out + "\""
+    }
+
+    /// A leading `'` before text a spreadsheet would read as a formula.
+    static func defused(_ field: String) -> String {
+        guard let first = field.first else { return field }
+        if first == "=" || first == "+" || first == "@" || first == "\t" { return "'" + field }
+        if first == "-", field.count > 1, field.dropFirst().first != " " { return "'" + field }
+        return field
+    }
+}

@@ -1,0 +1,68 @@
+import PlanCore
+
+/// The Phụ lục of a periodic report: every activity with its units, time frame, results, status and
+/// evidence. When activities carry groups, rows stand under Roman-numbered group rows (in order of each
+/// group's first appearance; activities without a group last, under "Nhiệm vụ khác") and are numbered
+/// from 1 within each group; otherwise they are numbered 1…n.
+enum ReportAnnex {
+    static let heading = "Phụ lục"
+
+    static func title(_ report: Report) -> String {
+        "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ " + VietnameseFormat.upper(report.period.label)
+    }
+
+    /// "(Kèm theo Báo cáo số 05/BC-SLĐTBXH ngày 05/01/2025 của Sở Lao động - Thương binh và Xã hội)".
+    static func attachment(_ report: Report) -> String {
+        "(Kèm theo Báo cáo số \(report.code) ngày \(VietnameseFormat.date(report.date)) của \(report.reporter.name))"
+    }
+
+    static let headers = ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Kết quả", "Tình trạng", "Minh chứng"]
+
+    static func table(_ report: Report) -> BlockTable {
+        var rows: [BlockTable.Row] = []
+        for (index, bucket) in groups(report.activities).enumerated() {
+            if let name = bucket.name { rows.append(.group(label: VietnameseNumerals.roman(index + 1), text: name)) }
+            for (number, activity) in bucket.activities.enumerated() {
+                rows.append(.cells(cells(activity, number: number + 1)))
+            }
+        }
+        if rows.isEmpty { rows.append(.cells([[""], ["Không có nhiệm vụ thuộc kỳ báo cáo"], [], [], [], [], [], []])) }
+        return BlockTable(
+            headers: headers, widths: [5, 22, 11, 11, 9, 22, 8, 16],
+            alignments: [.center, .left, .left, .left, .center, .left, .center, .left], rows: rows)
+    }
+
+    static func cells(_ activity: ReportActivity, number: Int) -> [[String]] {
+        [
+            ["\(number)"],
+            ["\(VietnameseFormat.withoutFinalStop(activity.title)) (\(activity.ref))"],
+            activity.lead,
+            activity.coordinating,
+            [VietnameseFormat.schedule(activity.schedule)],
+            activity.results.isEmpty ? ["Chưa có kết quả trong kỳ"] : activity.results.map(ResultText.line),
+            [StatusWording.text(activity)],
+            activity.results.flatMap { $0.evidence.map(ResultText.evidence) },
+        ]
+    }
+
+    /// Activities in buckets by group; one unnamed bucket when no activity has a group.
+    static func groups(_ activities: [ReportActivity]) -> [(name: String?, activities: [ReportActivity])] {
+        guard activities.contains(where: { $0.group != nil }) else {
+            return activities.isEmpty ? [] : [(nil, activities)]
+        }
+        var order: [String] = []
+        var buckets: [String: [ReportActivity]] = [:]
+        var others: [ReportActivity] = []
+        for activity in activities {
+            guard let group = activity.group else {
+                others.append(activity)
+                continue
+            }
+            if buckets[group] == nil { order.append(group) }
+            buckets[group, default: []].append(activity)
+        }
+        var result: [(name: String?, activities: [ReportActivity])] = order.map { ($0, buckets[$0]!) }
+        if !others.isEmpty { result.append(("Nhiệm vụ khác", others)) }
+        return result
+    }
+}

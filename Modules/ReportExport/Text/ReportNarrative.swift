@@ -1,0 +1,262 @@
+import PlanCore
+
+/// The body of a periodic report as format-independent blocks, in the outline of docs/domain.md §5:
+/// I. Kết quả thực hiện · II. Đánh giá chung · III. Phương hướng, nhiệm vụ kỳ tới · IV. Đề xuất, kiến nghị,
+/// closed by a sentence ending in "./.".
+enum ReportNarrative {
+    static func body(_ report: Report) -> [ReportBlock] {
+        var blocks: [ReportBlock] = []
+        blocks += results(report)
+        blocks += assessment(report)
+        blocks += nextPeriod(report)
+        blocks += proposals(report)
+        blocks.append(.paragraph(closing(report)))
+        return blocks
+    }
+
+    // MARK: I. Kết quả thực hiện
+
+    private static func results(_ report: Report) -> [ReportBlock] {
+        let f = report.figures
+        let window = report.period.window
+        var blocks: [ReportBlock] = [.heading("I. KẾT QUẢ THỰC HIỆN", level: 1), .heading("1. Tình hình chung", level: 2)]
+        let plan = report.plan.code.map { "Kế hoạch số \($0)" } ?? "Kế hoạch"
+        var counts = [
+            "hoàn thành \(f.done)", "đang thực hiện \(f.inProgress)", "chưa thực hiện \(f.notStarted)",
+            "quá hạn \(f.overdue)",
+        ]
+        if f.cancelled > 0 { counts.append("dừng thực hiện \(f.cancelled)") }
+        blocks.append(
+            .paragraph(
+                "Trong kỳ báo cáo (từ ngày \(VietnameseFormat.date(window.from)) đến ngày "
+                    + "\(VietnameseFormat.date(window.to))), \(plan) có \(f.activities) nhiệm vụ cần thực hiện, "
+                    + "trong đó: \(counts.joined(separator: "; ")); tỷ lệ hoàn thành trong kỳ đạt "
+                    + "\(VietnameseFormat.percent(f.completionRate))."))
+        let ytd = f.yearToDate
+        let ytdText =
+            ytd.due == 0
+            ? "chưa có nhiệm vụ đến hạn hoàn thành"
+            : "hoàn thành \(ytd.done)/\(ytd.due) nhiệm vụ đến hạn (\(VietnameseFormat.percent(ytd.rate)))"
+        blocks.append(
+            .paragraph(
+                "Lũy kế từ đầu năm đến ngày \(VietnameseFormat.date(report.asOf)): \(ytdText); "
+                    + "Kế hoạch có tổng số \(ytd.planTotal) nhiệm vụ."))
+        blocks.append(
+            .paragraph(
+                "Trong kỳ, các đơn vị đã cập nhật \(f.progressEntries) kết quả thực hiện với \(f.evidence) tài liệu "
+                    + "kiểm chứng."))
+
+        blocks.append(.heading("2. Kết quả thực hiện các nhiệm vụ", level: 2))
+        if report.activities.isEmpty {
+            blocks.append(.paragraph("Không có nhiệm vụ nào thuộc kỳ báo cáo."))
+        }
+        for (index, activity) in report.activities.enumerated() {
+            blocks += activityBlocks(activity, number: "2.\(index + 1).", parentPlan: report.plan.parent)
+        }
+
+        blocks.append(.heading("3. Tình hình báo cáo của các đơn vị", level: 2))
+        blocks.append(
+            .paragraph(
+                "Hạn báo cáo của kỳ: ngày \(VietnameseFormat.date(report.period.deadline)); kết quả cập nhật sau "
+                    + "ngày này được tính là báo cáo trễ hạn. Số nhiệm vụ cần báo cáo là số nhiệm vụ do đơn vị chủ trì "
+                    + "phải có kết quả trong kỳ."))
+        blocks.append(unitsTable(f.units))
+
+        blocks.append(.heading("4. Sản phẩm", level: 2))
+        if f.products.isEmpty {
+            blocks.append(.paragraph("Kế hoạch không xác định sản phẩm cụ thể cho các nhiệm vụ trong kỳ."))
+        } else {
+            blocks.append(productsTable(f.products))
+        }
+        return blocks
+    }
+
+    private static func activityBlocks(_ activity: ReportActivity, number: String, parentPlan: String?) -> [ReportBlock] {
+        var blocks: [ReportBlock] = [
+            .heading("\(number) \(VietnameseFormat.withoutFinalStop(activity.title)) (\(activity.ref))", level: 3),
+            .item("- Đơn vị chủ trì: \(list(activity.lead))."),
+        ]
+        if !activity.coordinating.isEmpty { blocks.append(.item("- Đơn vị phối hợp: \(list(activity.coordinating)).")) }
+        blocks.append(.item("- Thời gian thực hiện: \(VietnameseFormat.withoutFinalStop(VietnameseFormat.schedule(activity.schedule)))."))
+        if let parentRef = activity.parentRef {
+            let title = activity.parentTitle.map { " “\(VietnameseFormat.withoutFinalStop($0))”" } ?? ""
+            let plan = parentPlan.map { "Kế hoạch số \($0)" } ?? "kế hoạch cấp trên"
+            blocks.append(.item("- Thực hiện nhiệm vụ \(parentRef)\(title) của \(plan)."))
+        }
+        blocks.append(.item([TextSpan("- Tình trạng: "), TextSpan(StatusWording.text(activity), bold: true), TextSpan(".")], level: 1))
+        if activity.results.isEmpty {
+            blocks.append(.item("- Kết quả trong kỳ: chưa có kết quả được cập nhật."))
+            return blocks
+        }
+        blocks.append(.item("- Kết quả trong kỳ:"))
+        for result in activity.results {
+            var line = "+ Ngày \(VietnameseFormat.date(result.date)), \(result.unit.name): \(sentence(result.text))"
+            if let quantity = ResultText.quantity(result) { line += " Số lượng: \(quantity)." }
+            if !result.evidence.isEmpty {
+                line += " Tài liệu kiểm chứng: " + result.evidence.map(ResultText.evidence).joined(separator: "; ") + "."
+            }
+            blocks.append(.item(line, level: 2))
+        }
+        return blocks
+    }
+
+    private static func unitsTable(_ units: [Report.UnitCompleteness]) -> ReportBlock {
+        var rows: [BlockTable.Row] = units.enumerated().map { index, unit in
+            .cells([
+                ["\(index + 1)"], [unit.unit], ["\(unit.expected)"], ["\(unit.reported)"], ["\(unit.onTime)"],
+                ["\(unit.late)"], ["\(unit.missing)"],
+            ])
+        }
+        if units.isEmpty { rows = [.cells([[""], ["Không có nhiệm vụ cần báo cáo"], [""], [""], [""], [""], [""]])] }
+        return .table(
+            BlockTable(
+                headers: ["STT", "Đơn vị chủ trì", "Cần báo cáo", "Đã báo cáo", "Đúng hạn", "Trễ hạn", "Chưa báo cáo"],
+                widths: [6, 38, 12, 12, 11, 10, 11], alignments: [.center, .left, .center, .center, .center, .center, .center],
+                rows: rows))
+    }
+
+    private static func productsTable(_ products: [Report.ProductTotal]) -> ReportBlock {
+        .table(
+            BlockTable(
+                headers: ["STT", "Loại sản phẩm", "Kế hoạch", "Thực hiện trong kỳ"], widths: [8, 52, 20, 20],
+                alignments: [.center, .left, .center, .center],
+                rows: products.enumerated().map { index, product in
+                    .cells([
+                        ["\(index + 1)"], [product.name], [product.planned.map(VietnameseFormat.count) ?? "-"],
+                        [product.reported.map(VietnameseFormat.quantity) ?? "-"],
+                    ])
+                }))
+    }
+
+    // MARK: II. Đánh giá chung
+
+    private static func assessment(_ report: Report) -> [ReportBlock] {
+        var blocks: [ReportBlock] = [.heading("II. ĐÁNH GIÁ CHUNG", level: 1), .heading("1. Ưu điểm", level: 2)]
+        blocks += strengths(report).map(ReportBlock.paragraph)
+        blocks.append(.heading("2. Tồn tại, hạn chế và nguyên nhân", level: 2))
+        if let issues = report.issues {
+            blocks += paragraphs(issues)
+        } else {
+            blocks += generatedIssues(report).map(ReportBlock.paragraph)
+        }
+        return blocks
+    }
+
+    /// Ưu điểm, stated from the figures only.
+    static func strengths(_ report: Report) -> [String] {
+        let f = report.figures
+        var lines: [String] = []
+        if f.done > 0 {
+            lines.append(
+                "Đã hoàn thành \(f.done)/\(f.activities) nhiệm vụ trong kỳ (\(VietnameseFormat.percent(f.completionRate)))"
+                    + (f.inProgress > 0 ? "; \(f.inProgress) nhiệm vụ đang được triển khai." : "."))
+        } else if f.inProgress > 0 {
+            lines.append("Có \(f.inProgress)/\(f.activities) nhiệm vụ đang được triển khai, có kết quả trong kỳ.")
+        }
+        if f.progressEntries > 0 {
+            var text = "Các đơn vị đã cập nhật \(f.progressEntries) kết quả với \(f.evidence) tài liệu kiểm chứng"
+            let made = f.products.compactMap { product in
+                product.reported.map { "\(VietnameseFormat.quantity($0)) \(product.name)" }
+            }
+            if !made.isEmpty { text += "; sản phẩm đã thực hiện: " + made.joined(separator: ", ") }
+            lines.append(text + ".")
+        }
+        let expected = f.units.filter { $0.expected > 0 }
+        if !expected.isEmpty {
+            let reported = expected.filter { $0.reported == $0.expected }.count
+            let onTime = expected.filter { $0.onTime == $0.expected }.count
+            lines.append(
+                "\(reported)/\(expected.count) đơn vị chủ trì đã báo cáo đầy đủ kết quả các nhiệm vụ được giao; "
+                    + "\(onTime) đơn vị báo cáo đúng hạn.")
+        }
+        if lines.isEmpty { lines.append("Chưa có kết quả thực hiện được cập nhật trong kỳ.") }
+        return lines
+    }
+
+    /// Tồn tại, hạn chế when staff wrote none: the overdue tasks and the units that did not report.
+    static func generatedIssues(_ report: Report) -> [String] {
+        var lines: [String] = []
+        let overdue = report.overdue
+        if !overdue.isEmpty {
+            lines.append(
+                "Còn \(overdue.count) nhiệm vụ quá hạn chưa hoàn thành: "
+                    + overdue.map { "\(VietnameseFormat.withoutFinalStop($0.title)) (\($0.ref); \(list($0.lead)))" }.joined(separator: "; ") + ".")
+        }
+        let silent = report.figures.units.filter { $0.missing > 0 }
+        if !silent.isEmpty {
+            lines.append(
+                "Đơn vị chưa báo cáo đầy đủ kết quả: "
+                    + silent.map { "\($0.unit) (\($0.missing)/\($0.expected) nhiệm vụ)" }.joined(separator: "; ") + ".")
+        }
+        let late = report.figures.units.filter { $0.late > 0 }
+        if !late.isEmpty {
+            lines.append("Đơn vị báo cáo trễ hạn: " + late.map(\.unit).joined(separator: "; ") + ".")
+        }
+        if lines.isEmpty { lines.append("Không có nhiệm vụ quá hạn; các đơn vị báo cáo đầy đủ, đúng hạn.") }
+        return lines
+    }
+
+    // MARK: III. Phương hướng, nhiệm vụ kỳ tới
+
+    private static func nextPeriod(_ report: Report) -> [ReportBlock] {
+        let next = report.nextPeriod
+        var blocks: [ReportBlock] = [.heading("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", level: 1)]
+        if report.nextTasks.isEmpty && report.overdue.isEmpty {
+            blocks.append(.paragraph("Kế hoạch không có nhiệm vụ đến hạn trong kỳ tới (\(next.label))."))
+            return blocks
+        }
+        blocks.append(
+            .paragraph(
+                "Trong kỳ tới (\(next.label), từ ngày \(VietnameseFormat.date(next.window.from)) đến ngày "
+                    + "\(VietnameseFormat.date(next.window.to))), tập trung thực hiện các nhiệm vụ sau:"))
+        for task in report.nextTasks {
+            blocks.append(
+                .item(
+                    "- \(VietnameseFormat.withoutFinalStop(task.title)) (\(task.ref); chủ trì: \(list(task.lead)); "
+                        + "thời gian: \(VietnameseFormat.withoutFinalStop(VietnameseFormat.schedule(task.schedule))))."))
+        }
+        let carried = report.overdue.filter { overdue in !report.nextTasks.contains { $0.ref == overdue.ref } }
+        if !carried.isEmpty {
+            blocks.append(
+                .item(
+                    "- Khẩn trương hoàn thành các nhiệm vụ quá hạn: "
+                        + carried.map { "\(VietnameseFormat.withoutFinalStop($0.title)) (\($0.ref))" }.joined(separator: "; ") + "."))
+        }
+        return blocks
+    }
+
+    // MARK: IV. Đề xuất, kiến nghị
+
+    private static func proposals(_ report: Report) -> [ReportBlock] {
+        var blocks: [ReportBlock] = [.heading("IV. ĐỀ XUẤT, KIẾN NGHỊ", level: 1)]
+        if let proposals = report.proposals {
+            blocks += paragraphs(proposals)
+        } else {
+            blocks.append(.paragraph("Không."))
+        }
+        return blocks
+    }
+
+    static func closing(_ report: Report) -> String {
+        "Trên đây là báo cáo \(VietnameseFormat.lowercasedFirst(report.title)) của \(report.reporter.name)./."
+    }
+
+    // MARK: helpers
+
+    /// Unit names joined the way plans list them ("Văn phòng Sở; các phòng chuyên môn, nghiệp vụ thuộc Sở").
+    static func list(_ names: [String]) -> String { names.isEmpty ? "chưa xác định" : names.joined(separator: "; ") }
+
+    /// Free text split into paragraphs at line breaks; "- " lines become list items.
+    static func paragraphs(_ text: String) -> [ReportBlock] {
+        text.split(whereSeparator: \.isNewline).map { VietnameseFormat.trimmed(String($0)) }.filter { !$0.isEmpty }.map {
+            $0.hasPrefix("- ") ? .item($0) : $0.hasPrefix("+ ") ? .item($0, level: 2) : .paragraph($0)
+        }
+    }
+
+    /// The text ending with a full stop.
+    private static func sentence(_ text: String) -> String {
+        let trimmed = VietnameseFormat.trimmed(text)
+        guard let last = trimmed.last else { return trimmed }
+        return ".;:!?".contains(last) ? trimmed : trimmed + "."
+    }
+}

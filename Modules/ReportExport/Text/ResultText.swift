@@ -1,0 +1,46 @@
+import PlanCore
+
+/// How results, quantities and evidence read in every rendering.
+enum ResultText {
+    /// "3 tin, bài", or nil without a quantity.
+    static func quantity(_ result: ReportResult) -> String? {
+        guard let quantity = result.quantity else { return nil }
+        let unit = result.quantityUnit.map(VietnameseFormat.trimmed) ?? ""
+        return unit.isEmpty ? VietnameseFormat.quantity(quantity) : "\(VietnameseFormat.quantity(quantity)) \(unit)"
+    }
+
+    /// The quantities of several results summed per unit: "5 tin, bài; 2 lớp".
+    static func quantities(_ results: [ReportResult]) -> String {
+        var order: [String] = []
+        var sums: [String: Double] = [:]
+        for result in results {
+            guard let quantity = result.quantity else { continue }
+            let unit = result.quantityUnit.map(VietnameseFormat.trimmed) ?? ""
+            if sums[unit] == nil { order.append(unit) }
+            sums[unit, default: 0] += quantity
+        }
+        return order.map { unit in
+            let amount = VietnameseFormat.quantity(sums[unit]!)
+            return unit.isEmpty ? amount : "\(amount) \(unit)"
+        }.joined(separator: "; ")
+    }
+
+    /// "Title: https://…", "Văn bản 123/BC-SLĐTBXH", "Tệp bien-ban.pdf".
+    static func evidence(_ evidence: Evidence) -> String {
+        let value: String
+        switch evidence.kind {
+        case .url: value = evidence.value
+        case .document: value = "văn bản số \(evidence.value)"
+        case .file: value = "tệp \(evidence.value)"
+        }
+        guard let title = evidence.title.map(VietnameseFormat.trimmed), !title.isEmpty else { return value }
+        return "\(title) (\(value))"
+    }
+
+    /// "02/04/2024 - Văn phòng Sở: text (3 tin, bài)".
+    static func line(_ result: ReportResult) -> String {
+        var text = "\(VietnameseFormat.date(result.date)) - \(result.unit.name): \(VietnameseFormat.trimmed(result.text))"
+        if let quantity = quantity(result) { text += " (\(quantity))" }
+        return text
+    }
+}

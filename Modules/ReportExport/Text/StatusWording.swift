@@ -1,0 +1,20 @@
+import PlanCore
+
+/// Status words as Vietnamese reports print them (tình trạng).
+enum StatusWording {
+    static func text(_ status: ActivityStatus) -> String {
+        switch status {
+        case .notStarted: return "Chưa thực hiện"
+        case .inProgress: return "Đang thực hiện"
+        case .done: return "Hoàn thành"
+        case .overdue: return "Quá hạn"
+        case .cancelled: return "Dừng thực hiện"
+        }
+    }
+
+    /// The status with its day when an administrator decided it ("Hoàn thành (20/05/2024)").
+    static func text(_ activity: ReportActivity) -> String {
+        guard let day = activity.statusDay else { return text(activity.status) }
+        return text(activity.status) + " (\(VietnameseFormat.date(day)))"
+    }
+}

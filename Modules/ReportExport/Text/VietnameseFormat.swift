@@ -1,0 +1,80 @@
+import PlanCore
+
+/// How Vietnamese official documents write numbers, dates and rates (Nghị định 30/2020/NĐ-CP).
+enum VietnameseFormat {
+    /// The number of a document: a leading 0 below 10 ("05"); five spaces while blank, so that
+    /// "Số: " + number + "/BC-…" prints "Số:      /BC-…" for a number still to be filled in.
+    static func documentNumber(_ number: Int?) -> String {
+        guard let number else { return "     " }
+        return number < 10 && number >= 0 ? "0\(number)" : String(number)
+    }
+
+    /// "Bình Phước, ngày 05 tháng 01 năm 2025": a leading 0 for days below 10 and for months 1 and 2.
+    static func placeAndDate(place: String, _ day: Day) -> String {
+        let d = day.day < 10 ? "0\(day.day)" : String(day.day)
+        let m = day.month <= 2 ? "0\(day.month)" : String(day.month)
+        return "\(place), ngày \(d) tháng \(m) năm \(day.year)"
+    }
+
+    /// "15/03/2024".
+    static func date(_ day: Day) -> String { day.vietnamese }
+
+    /// "25%", "33,3%" (one decimal, decimal comma); "-" without a rate.
+    static func percent(_ rate: Double?) -> String {
+        guard let rate, rate.isFinite else { return "-" }
+        let tenths = Int((rate * 1000).rounded())
+        return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10),\(tenths % 10)%"
+    }
+
+    /// "3", "2,5", "1.250" (thousands with ".", decimals with ",", at most two decimals).
+    static func quantity(_ value: Double) -> String {
+        let hundredths = Int((abs(value) * 100).rounded())
+        var whole = String(hundredths / 100)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "." + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        var text = (value < 0 ? "-" : "") + whole + grouped
+        let fraction = hundredths % 100
+        if fraction != 0 {
+            text += "," + (fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0\(fraction)" : "\(fraction)"))
+        }
+        return text
+    }
+
+    /// A count with its leading zero the way plans write small counts ("02 lớp") is not used in reports:
+    /// counts print plainly ("2 lớp").
+    static func count(_ value: Int) -> String { quantity(Double(value)) }
+
+    /// NFC text without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
+    static func trimmed(_ text: String) -> String { VietnameseText.trimmed(text) }
+
+    /// The schedule as written, or its days when the text is empty.
+    static func schedule(_ schedule: Schedule) -> String {
+        let text = trimmed(schedule.text)
+        if !text.isEmpty { return text }
+        switch (schedule.from, schedule.to) {
+        case let (from?, to?): return "Từ \(date(from)) đến \(date(to))"
+        case let (nil, to?): return "Trước ngày \(date(to))"
+        default: return "Chưa xác định"
+        }
+    }
+
+    /// The text without a final "." or ";" (titles followed by a reference in parentheses).
+    static func withoutFinalStop(_ text: String) -> String {
+        var text = trimmed(text)
+        while let last = text.last, last == "." || last == ";" || last == "," { text.removeLast() }
+        return text
+    }
+
+    /// Upper-case for headers ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI").
+    static func upper(_ text: String) -> String { VietnameseText.upper(text) }
+
+    /// The text with its first letter in lower case, unless the first word is an abbreviation ("UBND").
+    static func lowercasedFirst(_ text: String) -> String {
+        let chars = Array(text)
+        guard chars.count > 1, chars[0].isUppercase, chars[1].isLowercase else { return text }
+        return chars[0].lowercased() + String(chars.dropFirst())
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import PlanCore
+import ReportExport
+import Testing
+
+@Suite("CSV rendering")
+struct ReportCSVTests {
+    @Test("UTF-8 with BOM, CRLF rows, Vietnamese headers, one row per activity")
+    func layout() throws {
+        let report = try SamplePlan.report()
+        let bytes = report.csvData()
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("STT,Mã,Nhóm,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian,Tình trạng,Kết quả,Số lượng,Minh chứng,Nhiệm vụ cấp trên\r\n"))
+        #expect(text.hasSuffix("\r\n"))
+        // Rows end with CRLF; line breaks inside quoted cells are bare LF.
+        #expect(text.components(separatedBy: "\r\n").count - 2 == report.activities.count)
+    }
+
+    @Test("fields with commas, quotes or line breaks are quoted, quotes doubled")
+    func quoting() throws {
+        var activity = Sample.activity(
+            1, "II.1", Sample.schedule(.continuous, "2024-01-01", "2024-12-31", text: "Thường xuyên, liên tục"),
+            progress: [
+                Sample.entry(1, "2024-04-01", text: "Bài \"Cải cách\" số 1", quantity: 1, quantityUnit: "bài"),
+                Sample.entry(2, "2024-04-02", text: "Bài số 2", quantity: 1, quantityUnit: "bài"),
+            ])
+        activity.title = "Tuyên truyền"
+        let text = try Sample.report([activity]).csvText()
+        let row = text.components(separatedBy: "\r\n")[1]
+        #expect(
+            row
+                == "1,II.1,,Tuyên truyền,Văn phòng Sở,,\"Thường xuyên, liên tục\",Đang thực hiện,"
+                + "\"01/04/2024 - Văn phòng Sở: Bài \"\"Cải cách\"\" số 1 (1 bài)\n02/04/2024 - Văn phòng Sở: Bài số 2 (1 bài)\","
+                + "2 bài,,")
+    }
+
+    @Test("text a spreadsheet would run as a formula is defused")
+    func formulas() throws {
+        var activity = Sample.activity(1, "II.1", Sample.schedule(.unspecified, nil, nil, text: "Khi có yêu cầu"))
+        activity.title = "=HYPERLINK(\"http://x\")"
+        let row = try Sample.report([activity]).csvText().components(separatedBy: "\r\n")[1]
+        #expect(row.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","))
+    }
+}
