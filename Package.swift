@@ -92,8 +92,8 @@ let package = Package(
             path: "Tests/PlanStoreTests", swiftSettings: strict),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", zip], path: "Tests/OOXMLTests", swiftSettings: strict),
         .testTarget(
-            name: "PlanImportTests", dependencies: ["PlanImport", "PlanCore", "OOXML"], path: "Tests/PlanImportTests",
-            swiftSettings: strict),
+            name: "PlanImportTests", dependencies: ["PlanImport", "PlanCore", "OOXML", zip], path: "Tests/PlanImportTests",
+            exclude: ["Golden"], swiftSettings: strict),
         .testTarget(
             name: "ReportExportTests", dependencies: ["ReportExport", "PlanCore", "OOXML", zip],
             path: "Tests/ReportExportTests", exclude: ["Golden"], swiftSettings: strict),

@@ -39,9 +39,10 @@ enum ActivityExtractor {
                     group: node.enclosingSection?.text, fields: fields, location: node.location))
         case .annex, .labelled:
             if isResponsibilities(node) { return }
-            let own = ownFields(node)
+            let lines = node.children.map(fieldLine)
+            let own = ownFields(node, lines: lines)
             let before = drafts.count
-            for child in node.children where !isFieldLine(child) { visit(child, into: &drafts) }
+            for (child, line) in zip(node.children, lines) where line == nil { visit(child, into: &drafts) }
             if drafts.count > before {
                 if !own.fields.isEmpty {
                     for index in before..<drafts.count { drafts[index].fields.inherit(own.fields) }
@@ -56,7 +57,9 @@ enum ActivityExtractor {
     }
 
     /// The item's fields: from its labelled lines, and inline in its own text.
-    private static func ownFields(_ node: OutlineNode) -> (title: String, fields: AssignmentFields) {
+    private static func ownFields(_ node: OutlineNode, lines: [InlineAssignmentParser.Result?]) -> (
+        title: String, fields: AssignmentFields
+    ) {
         var fields = AssignmentFields()
         let inline = InlineAssignmentParser.parse(node.text)
         var title = node.text
@@ -64,8 +67,8 @@ enum ActivityExtractor {
             title = inline.title
             for field in inline.fields { fields.add(field.field, field.value) }
         }
-        for child in node.children {
-            guard let line = fieldLine(child) else { continue }
+        for (child, line) in zip(node.children, lines) {
+            guard let line else { continue }
             for field in line.fields {
                 if field.value.isEmpty, !child.children.isEmpty {
                     // "- Đơn vị phối hợp:" with the units on the bullets below.
@@ -91,11 +94,11 @@ enum ActivityExtractor {
         }
     }
 
-    private static func isFieldLine(_ node: OutlineNode) -> Bool { fieldLine(node) != nil }
-
     /// "TỔ CHỨC THỰC HIỆN", "Trách nhiệm thực hiện", "Phân công nhiệm vụ".
     static func isResponsibilities(_ node: OutlineNode) -> Bool {
-        guard node.isSection, node.label != nil else { return false }
+        guard node.isSection, node.label != nil, node.text.utf8.count <= 160,
+            let first = node.text.utf8.first, [UInt8]("tTpPnN".utf8).contains(first)
+        else { return false }
         let heading = TextNormalization.fold(TextNormalization.trim(node.text, [".", ":"]))
         guard TextNormalization.words(heading).count <= 10 else { return false }
         return ["tổ chức thực hiện", "trách nhiệm thực hiện", "phân công nhiệm vụ", "phân công thực hiện",

@@ -7,13 +7,30 @@ enum ActivityFinisher {
         var activities: [PlannedActivity] = []
         var warnings: [Diagnostic] = []
         var seen: [String: String] = [:]
+        // Plans repeat their unit lists and time frames: each distinct text is read once.
+        var unitLists: [String: [String]] = [:]
+        var schedules: [String: Schedule] = [:]
+        func units(_ texts: [String]) -> [String] {
+            unique(texts.flatMap { text in
+                if let cached = unitLists[text] { return cached }
+                let split = UnitListSplitter.split(text)
+                unitLists[text] = split
+                return split
+            })
+        }
         activities.reserveCapacity(drafts.count)
         for draft in drafts {
             let title = draft.title
-            let lead = unique(draft.fields.lead.flatMap(UnitListSplitter.split))
-            let coordinating = unique(draft.fields.coordinating.flatMap(UnitListSplitter.split))
+            let lead = units(draft.fields.lead)
+            let coordinating = units(draft.fields.coordinating)
             let scheduleText = draft.fields.schedule.first ?? ""
-            let schedule = parseSchedule(scheduleText, planYear: planYear)
+            let schedule: Schedule
+            if let cached = schedules[scheduleText] {
+                schedule = cached
+            } else {
+                schedule = parseSchedule(scheduleText, planYear: planYear)
+                schedules[scheduleText] = schedule
+            }
             let products = draft.fields.products.flatMap(ProductListSplitter.split)
             let location = draft.location?.text
             let name = "“\(shortened(title))” (\(draft.ref))"

@@ -49,28 +49,42 @@ enum FieldLabels {
         "sản phẩm", "kết quả", "dự kiến sản phẩm", "kinh phí", "dự toán", "nguồn kinh phí", "ghi chú",
     ]
 
+    /// The openings as scalars, by their first letter, for matching inside a line.
+    static let openingsByInitial: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(
+        grouping: openings.map { Array($0.unicodeScalars) }, by: { $0[0] })
+
     /// The field a label names ("Đơn vị chủ trì thực hiện" → lead), or nil when it is not a field label.
     static func classify(_ label: some StringProtocol) -> AssignmentField? {
-        let text = TextNormalization.fold(TextNormalization.trim(label, ["*", "-", "+", "–", "•"]))
-        guard !text.isEmpty, TextNormalization.words(text).count <= 8,
+        classifyFolded(TextNormalization.fold(label))
+    }
+
+    /// `classify` for a label already in lower case with its white space collapsed.
+    static func classifyFolded(_ label: String) -> AssignmentField? {
+        let text = TextNormalization.trim(label, ["*", "-", "+", "–", "•"])
+        guard !text.isEmpty, text.utf8.count <= 80, spaces(in: text) <= 7,
             openings.contains(where: { TextNormalization.hasWordPrefix(text, $0) })
         else { return nil }
-        if text.hasPrefix("thời gian") || text.hasPrefix("thời hạn") || text.hasPrefix("tiến độ")
-            || text.hasPrefix("thời điểm") || text.hasPrefix("hạn hoàn thành")
-        {
-            return .schedule
+        if starts(text, ["thời gian", "thời hạn", "tiến độ", "thời điểm", "hạn hoàn thành"]) { return .schedule }
+        if starts(text, ["sản phẩm", "kết quả", "dự kiến sản phẩm"]) { return .products }
+        if starts(text, ["kinh phí", "dự toán", "nguồn kinh phí"]) { return .budget }
+        if starts(text, ["ghi chú"]) { return .note }
+        if TextNormalization.contains(text, "chủ trì") { return .lead }
+        if TextNormalization.contains(text, "phối hợp") { return .coordinating }
+        if TextNormalization.contains(text, "thực hiện") || TextNormalization.contains(text, "trách nhiệm") {
+            return .lead
         }
-        if text.hasPrefix("sản phẩm") || text.hasPrefix("kết quả") || text.hasPrefix("dự kiến sản phẩm") {
-            return .products
-        }
-        if text.hasPrefix("kinh phí") || text.hasPrefix("dự toán") || text.hasPrefix("nguồn kinh phí") {
-            return .budget
-        }
-        if text.hasPrefix("ghi chú") { return .note }
-        if text.contains("chủ trì") { return .lead }
-        if text.contains("phối hợp") { return .coordinating }
-        if text.contains("thực hiện") || text.contains("trách nhiệm") { return .lead }
         if ["đơn vị", "cơ quan", "bộ phận", "cơ quan, đơn vị", "đơn vị, cơ quan"].contains(text) { return .lead }
         return nil
+    }
+
+    private static func starts(_ text: String, _ prefixes: [String]) -> Bool {
+        for prefix in prefixes where text.utf8.starts(with: prefix.utf8) { return true }
+        return false
+    }
+
+    private static func spaces(in text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte == 0x20 { count += 1 }
+        return count
     }
 }

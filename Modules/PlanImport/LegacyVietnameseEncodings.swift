@@ -39,6 +39,16 @@ enum LegacyVietnamese {
     /// Whether Unicode text is really legacy bytes read as Latin-1 ("Céng hoµ x· héi" = "Cộng hòa xã hội"),
     /// and in which encoding. Nil when the text already reads as Vietnamese.
     static func detectMisread(in text: String) -> LegacyVietnameseEncoding? {
+        // Quick test: legacy bytes read as Latin-1 show as symbols and letters Vietnamese does not use
+        // (¸ µ ¶ · ¹ ¾ Ë Ö Ü ñ ø û ï …); Unicode Vietnamese has next to none of them.
+        var strays = 0
+        for scalar in text.unicodeScalars where (0x80...0xFF).contains(scalar.value) {
+            if !vietnameseLetters.contains(scalar.value) {
+                strays += 1
+                if strays >= 3 { break }
+            }
+        }
+        guard strays >= 3 else { return nil }
         let original = score(text)
         guard original.suspicious >= 3 else { return nil }
         let units = misreadUnits(text)

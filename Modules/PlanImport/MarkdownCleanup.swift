@@ -50,6 +50,7 @@ enum MarkdownCleanup {
                 text = text.dropFirst(hashes).drop { $0 == " " }
                 // Closing hashes: "## Title ##".
                 while text.hasSuffix("#") { text = text.dropLast() }
+                while text.hasSuffix(" ") { text = text.dropLast() }
             }
         }
         while text.hasPrefix(">") { text = text.dropFirst().drop { $0 == " " } }

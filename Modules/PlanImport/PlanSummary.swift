@@ -40,7 +40,7 @@ public enum StoredPlan {
                     activity.coordinating.joined(separator: "; "), schedule(activity.schedule),
                 ]
             }
-            lines.append(contentsOf: table(header: header, rows: rows, widths: [10, 44, 30, 30, 36]))
+            lines.append(contentsOf: table(header: header, rows: rows, widths: [10, 44, 30, 30, 48]))
         }
         lines.append("")
         let units = Set(plan.responsibilities.map(\.unit)).count
@@ -53,7 +53,7 @@ public enum StoredPlan {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// "Quý III/2024 (01/07/2024–30/09/2024)", "Trước ngày 15/12/2024 (hạn 15/12/2024)".
+    /// "Quý III/2024 (01/07–30/09/2024)", "Thường xuyên (cả năm 2024)", "Trước ngày 15/12/2024 (hạn 15/12/2024)".
     static func schedule(_ schedule: Schedule) -> String {
         let written = schedule.text.isEmpty ? "—" : schedule.text
         switch schedule.kind {
@@ -62,15 +62,25 @@ public enum StoredPlan {
         case .deadline:
             return "\(written) (hạn \(schedule.to?.vietnamese ?? "?"))"
         case .continuous, .period, .recurring:
-            var range = "\(schedule.from?.vietnamese ?? "?")–\(schedule.to?.vietnamese ?? "?")"
+            var meaning = range(schedule.from, schedule.to)
             if schedule.kind == .recurring, let every = schedule.every {
                 let names: [Schedule.Recurrence: String] = [
-                    .month: "hằng tháng", .quarter: "hằng quý", .halfYear: "6 tháng", .year: "hằng năm",
+                    .month: "hằng tháng", .quarter: "hằng quý", .halfYear: "6 tháng một lần", .year: "hằng năm",
                 ]
-                range = "\(names[every] ?? every.rawValue), \(range)"
+                meaning = "\(names[every] ?? every.rawValue), \(meaning)"
             }
-            return "\(written) (\(range))"
+            return "\(written) (\(meaning))"
         }
+    }
+
+    /// "cả năm 2024", "01/07–30/09/2024", "01/12/2024–31/01/2025".
+    static func range(_ from: Day?, _ to: Day?) -> String {
+        guard let from, let to else { return "\(from?.vietnamese ?? "?")–\(to?.vietnamese ?? "?")" }
+        if from.year == to.year {
+            if from == Day(from.year, 1, 1), to == Day(to.year, 12, 31) { return "cả năm \(from.year)" }
+            return String(from.vietnamese.prefix(5)) + "–" + to.vietnamese
+        }
+        return from.vietnamese + "–" + to.vietnamese
     }
 
     /// A plain-text table with cells cut to the column widths.

@@ -86,11 +86,14 @@ enum ResponsibilityExtractor {
         "theo chức năng", "có kế hoạch", "giao",
     ]
 
+    private static let nounMarkers: Set<String> = ["các", "những", "mọi", "của", "cho", "với"]
+
     /// Where the first lower-case duty verb begins (outside parentheses), after at least one word.
     static func firstDutyWord(_ text: String) -> String.Index? {
         var depth = 0
         var index = text.startIndex
         var wordCount = 0
+        var previousWord = Substring()
         while index < text.endIndex {
             let character = text[index]
             if character == "(" { depth += 1 }
@@ -98,10 +101,14 @@ enum ResponsibilityExtractor {
             let atWordStart = character.isLetter && (index == text.startIndex || text[text.index(before: index)] == " ")
             if atWordStart {
                 wordCount += 1
-                if depth == 0, wordCount > 1, character.isLowercase {
-                    let rest = text[index...]
-                    if dutyWords.contains(where: { TextNormalization.hasWordPrefix(rest, $0) }) { return index }
+                let rest = text[index...]
+                // After "các", "những" … the word is a noun: "các tổ chức chính trị - xã hội".
+                if depth == 0, wordCount > 1, character.isLowercase, !nounMarkers.contains(previousWord.lowercased()),
+                    dutyWords.contains(where: { TextNormalization.hasWordPrefix(rest, $0) })
+                {
+                    return index
                 }
+                previousWord = rest.prefix { $0.isLetter }
             }
             index = text.index(after: index)
         }

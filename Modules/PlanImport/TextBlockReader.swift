@@ -25,21 +25,37 @@ enum TextBlockReader {
         return blocks
     }
 
-    /// Lines split at CRLF, CR or LF.
+    /// Lines split at CRLF, CR, LF or U+2028 (scanning UTF-8 bytes).
     static func splitLines(_ text: String) -> [Substring] {
         var lines: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        // "\r\n" is a single Character in Swift, so one check covers CRLF, CR and LF.
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\n" || character == "\r" || character == "\r\n" || character == "\u{2028}" {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
                 lines.append(text[start..<index])
-                start = text.index(after: index)
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                index = next
+                continue
             }
-            index = text.index(after: index)
+            if byte == 0xE2 {
+                let second = utf8.index(after: index)
+                if second != utf8.endIndex, utf8[second] == 0x80 {
+                    let third = utf8.index(after: second)
+                    if third != utf8.endIndex, utf8[third] == 0xA8 {
+                        lines.append(text[start..<index])
+                        start = utf8.index(after: third)
+                        index = start
+                        continue
+                    }
+                }
+            }
+            index = utf8.index(after: index)
         }
-        if start < text.endIndex { lines.append(text[start...]) }
+        if start != utf8.endIndex { lines.append(text[start...]) }
         return lines
     }
 
@@ -60,6 +76,7 @@ enum TextBlockReader {
 
     /// A line of only "-", "_", "=", "*", "~" (a drawn rule or a Markdown thematic break).
     static func isRule(_ text: some StringProtocol) -> Bool {
+        guard let first = text.first(where: { !$0.isWhitespace }), "-_=*~—–.".contains(first) else { return false }
         var count = 0
         for character in text where !character.isWhitespace {
             guard "-_=*~—–.".contains(character) else { return false }
@@ -70,7 +87,7 @@ enum TextBlockReader {
 
     /// Two columns laid side by side: pieces separated by a tab or by three or more spaces.
     static func splitColumns(_ raw: String) -> [String] {
-        guard raw.contains("\t") || raw.contains("   ") else { return [TextNormalization.clean(raw)] }
+        guard hasColumnGap(raw) else { return [TextNormalization.clean(raw)] }
         var pieces: [String] = []
         var current = ""
         var spaces = 0
@@ -95,15 +112,51 @@ enum TextBlockReader {
             current.append(character)
         }
         flush()
-        return pieces.isEmpty ? [""] : pieces
+        return pieces.isEmpty ? [""] : mergeBlanks(pieces)
+    }
+
+    /// Gaps left for a number or a day still to be filled in are not column gaps: "Số:      /KH-SNV",
+    /// "ngày      tháng 5 năm 2024".
+    private static func mergeBlanks(_ pieces: [String]) -> [String] {
+        var merged: [String] = []
+        for piece in pieces {
+            if let last = merged.last {
+                let lower = last.lowercased()
+                let openEnded = ["số:", "số", "ngày", "tháng", "năm"].contains { lower.hasSuffix($0) }
+                let continuing = piece.hasPrefix("/") || piece.hasPrefix("tháng") || piece.hasPrefix("năm")
+                if openEnded || continuing {
+                    merged[merged.count - 1] = last + " " + piece
+                    continue
+                }
+            }
+            merged.append(piece)
+        }
+        return merged
+    }
+
+    /// A tab, or three spaces in a row after some text.
+    private static func hasColumnGap(_ raw: String) -> Bool {
+        var spaces = 0
+        var sawText = false
+        for byte in raw.utf8 {
+            if byte == 0x09 { return sawText }
+            if byte == 0x20 {
+                spaces += 1
+                if spaces >= 3, sawText { return true }
+            } else {
+                spaces = 0
+                sawText = true
+            }
+        }
+        return false
     }
 
     // MARK: Tables
 
     /// A pipe-table line: Markdown "| a | b |" or plain "a | b | c" (at least three cells).
     static func isTableLine(_ line: Substring) -> Bool {
+        guard line.utf8.contains(0x7C) else { return false }
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
-        guard trimmed.contains("|") else { return false }
         if MarkdownCleanup.isTableRule(trimmed) { return true }
         // Markdown rows ("| a | b |") and plain rows ("a | b | c") both have two pipes or more.
         return trimmed.reduce(0) { $0 + ($1 == "|" ? 1 : 0) } >= 2

@@ -7,28 +7,80 @@ enum TextNormalization {
         collapseWhitespace(nfc(text))
     }
 
-    /// NFC normalisation; cheap when the text is ASCII.
+    /// NFC normalisation; cheap when the text holds nothing that normalisation could change.
     static func nfc(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if isSurelyNFC(text) { return text }
         return text.precomposedStringWithCanonicalMapping
     }
 
-    /// Collapses every run of white space (including no-break spaces) to one space, and trims.
-    static func collapseWhitespace(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
+    /// True when every scalar is one that NFC leaves alone and that composes with nothing before it:
+    /// Latin up to U+02FF (incl. ă â đ ê ô ơ ư), precomposed Vietnamese (U+1E00–U+1EFF), general
+    /// punctuation and currency signs. Combining marks (decomposed text) take the slow path.
+    static func isSurelyNFC(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
-            if isSpace(scalar) {
-                pendingSpace = !out.isEmpty
+            let value = scalar.value
+            if value < 0x300 || (0x1E00...0x1EFF).contains(value) || (0x2000...0x20CF).contains(value)
+                || (0x2190...0x25FF).contains(value) || value == 0xFEFF
+            {
                 continue
             }
-            if pendingSpace {
-                out.append(" ")
-                pendingSpace = false
-            }
-            out.append(scalar)
+            return false
         }
-        return String(out)
+        return true
+    }
+
+    /// Collapses every run of white space (including no-break and other Unicode spaces) to one space,
+    /// and trims. Works on UTF-8 bytes; returns the text itself when there is nothing to change.
+    static func collapseWhitespace(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        var changed = false
+        var pendingSpace = false
+        var count = 0
+        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { input in
+            count = input.count
+            bytes.reserveCapacity(input.count)
+            var index = 0
+            while index < input.count {
+                let width = spaceWidth(input, at: index)
+                if width > 0 {
+                    if width > 1 || input[index] != 0x20 || pendingSpace || bytes.isEmpty { changed = true }
+                    pendingSpace = !bytes.isEmpty
+                    index += width
+                    continue
+                }
+                if pendingSpace {
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                bytes.append(input[index])
+                index += 1
+            }
+            return true
+        }
+        guard done == true else { return collapseWhitespace(String(decoding: Array(text.utf8), as: UTF8.self)) }
+        if pendingSpace || bytes.count != count { changed = true }
+        return changed ? String(decoding: bytes, as: UTF8.self) : text
+    }
+
+    /// The length in bytes of a white-space character at `index`, or 0: ASCII spaces and controls
+    /// \t \n \v \f \r, U+00A0, U+2000…U+200B, U+202F, U+205F, U+3000, U+FEFF.
+    @inline(__always)
+    private static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        switch byte {
+        case 0x20, 0x09...0x0D: return 1
+        case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? 2 : 0
+        case 0xE2:
+            guard index + 2 < bytes.count else { return 0 }
+            let b1 = bytes[index + 1]
+            let b2 = bytes[index + 2]
+            if b1 == 0x80, (0x80...0x8B).contains(b2) || b2 == 0xAF { return 3 }
+            if b1 == 0x81, b2 == 0x9F { return 3 }
+            return 0
+        case 0xE3: return index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
+        case 0xEF: return index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF ? 3 : 0
+        default: return 0
+        }
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -39,10 +91,59 @@ enum TextNormalization {
     }
 
     /// A key for comparing wording: lower case, "Ð" (eth) as "đ", white space collapsed, NFC.
-    static func fold(_ text: String) -> String {
-        var lowered = clean(text).lowercased()
-        if lowered.contains("ð") { lowered = lowered.replacingOccurrences(of: "ð", with: "đ") }
-        return lowered
+    static func fold(_ text: some StringProtocol) -> String {
+        lowercase(clean(String(text)))
+    }
+
+    /// Lower case for Vietnamese text, scalar by scalar (a table for Latin and Vietnamese letters, the
+    /// Unicode mapping otherwise); "Ð" (eth, often typed for Đ) becomes "đ".
+    static func lowercase(_ text: String) -> String {
+        var needsWork = false
+        for byte in text.utf8 where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) {
+            needsWork = true
+            break
+        }
+        guard needsWork else { return text }
+        var view = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { view.append(lowercase(scalar)) }
+        return String(view)
+    }
+
+    @inline(__always)
+    static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A: return Unicode.Scalar(value + 0x20)!
+        case 0x00D0: return "đ"
+        case 0x00C0...0x00DE where value != 0xD7: return Unicode.Scalar(value + 0x20)!
+        case 0x0100...0x012F where value % 2 == 0, 0x014A...0x0177 where value % 2 == 0:
+            return Unicode.Scalar(value + 1)!
+        case 0x01A0, 0x01AF: return Unicode.Scalar(value + 1)!
+        case 0x1EA0...0x1EF9 where value % 2 == 0: return Unicode.Scalar(value + 1)!
+        case 0x61...0x7A, 0x00DF...0x00FF, 0x01A1, 0x01B0: return scalar
+        case ..<0x80: return scalar
+        default:
+            guard scalar.properties.isUppercase || scalar.properties.changesWhenLowercased else { return scalar }
+            let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+            return mapped.count == 1 ? mapped.first! : scalar
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack` (byte comparison of UTF-8; both NFC).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8)
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
+        var start = 0
+        while start + n.count <= h.count {
+            if h[start] == n[0] {
+                var offset = 1
+                while offset < n.count, h[start + offset] == n[offset] { offset += 1 }
+                if offset == n.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 
     /// Removes the given characters from both ends (and surrounding white space).
@@ -97,10 +198,18 @@ enum TextNormalization {
 
     /// Whether `text` begins with `prefix` followed by the end or a non-letter (a whole-word prefix).
     static func hasWordPrefix(_ text: some StringProtocol, _ prefix: String) -> Bool {
-        guard text.hasPrefix(prefix) else { return false }
-        let rest = text.dropFirst(prefix.count)
-        guard let next = rest.first else { return true }
-        return !next.isLetter && !next.isNumber
+        var textBytes = text.utf8.makeIterator()
+        for byte in prefix.utf8 {
+            guard textBytes.next() == byte else { return false }
+        }
+        // The next character must not continue the word.
+        guard let next = text.utf8.dropFirst(prefix.utf8.count).first else { return true }
+        if next < 0x80 {
+            return !InlineAssignmentParser.isWordScalar(Unicode.Scalar(next))
+        }
+        let rest = text.unicodeScalars.dropFirst(prefix.unicodeScalars.count)
+        guard let scalar = rest.first else { return true }
+        return !scalar.properties.isAlphabetic && !(0x300...0x36F).contains(scalar.value)
     }
 
     /// Every position where `needle` starts in `haystack` as a whole word (case as given).

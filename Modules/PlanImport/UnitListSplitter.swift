@@ -176,20 +176,27 @@ public enum UnitListSplitter {
         "Văn phòng HĐND - UBND", "Văn phòng HĐND-UBND", "Trung tâm Văn hóa - Thể thao và Đài",
     ]
 
-    /// Whether joining `current`, `separator` and `next` falls inside one of the protected names.
-    private static func isProtected(_ current: String, _ separator: String, _ next: String) -> Bool {
-        let joined = current + separator + next
-        let boundary = current.count
+    /// The protected names cut at each of their own separators: (text before, separator, text after).
+    private static let protectedJoints: [(before: String, separator: String, after: String)] = {
+        var joints: [(String, String, String)] = []
         for name in protectedNames {
-            var searchStart = joined.startIndex
-            while let range = joined.range(of: name, range: searchStart..<joined.endIndex) {
-                let lower = joined.distance(from: joined.startIndex, to: range.lowerBound)
-                let upper = joined.distance(from: joined.startIndex, to: range.upperBound)
-                if lower < boundary && boundary < upper { return true }
-                searchStart = range.upperBound
+            for separator in [" và ", ", "] {
+                var searchStart = name.startIndex
+                while let range = name.range(of: separator, range: searchStart..<name.endIndex) {
+                    joints.append((String(name[..<range.lowerBound]), separator, String(name[range.upperBound...])))
+                    searchStart = range.upperBound
+                }
             }
         }
-        return false
+        return joints
+    }()
+
+    /// Whether `current` + `separator` + `next` joins the two halves of one of the protected names.
+    private static func isProtected(_ current: String, _ separator: String, _ next: String) -> Bool {
+        protectedJoints.contains { joint in
+            joint.separator == separator && current.hasSuffix(joint.before)
+                && (next.hasPrefix(joint.after) || joint.after.hasPrefix(next))
+        }
     }
 }
 
