@@ -1,0 +1,97 @@
+/// The wording synthetic activities are composed from: what real CCHC communication plans ask for,
+/// about which reform topic, for whom, and with which products.
+enum ActivityVocabulary {
+    /// Reform topics (nội dung cải cách hành chính) an activity is about.
+    static let topics = [
+        "cải cách thể chế", "cải cách thủ tục hành chính", "cải cách tổ chức bộ máy hành chính nhà nước",
+        "cải cách chế độ công vụ", "cải cách tài chính công", "xây dựng và phát triển Chính phủ điện tử, Chính phủ số",
+        "Chỉ số cải cách hành chính (PAR INDEX)", "Chỉ số hài lòng của người dân, tổ chức (SIPAS)",
+        "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", "Chỉ số hiệu quả quản trị và hành chính công (PAPI)",
+        "cơ chế một cửa, một cửa liên thông", "dịch vụ công trực tuyến toàn trình", "chuyển đổi số",
+        "kỷ luật, kỷ cương hành chính", "đạo đức công vụ", "văn hóa công sở", "tinh giản biên chế",
+        "tự chủ tài chính của đơn vị sự nghiệp công lập", "số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+        "thanh toán trực tuyến phí, lệ phí", "kiểm soát thủ tục hành chính", "phổ biến, giáo dục pháp luật",
+    ]
+
+    /// People an activity addresses.
+    static let audiences = [
+        "cán bộ, công chức, viên chức của cơ quan", "người dân và doanh nghiệp", "công chức làm việc tại Bộ phận Một cửa",
+        "đội ngũ báo cáo viên, tuyên truyền viên pháp luật", "người lao động tại các đơn vị trực thuộc",
+        "đoàn viên, thanh niên", "hội viên các hội, đoàn thể", "học sinh, sinh viên",
+    ]
+
+    /// Fields of administrative procedures (lĩnh vực thủ tục hành chính).
+    static let fields = [
+        "hộ tịch", "lý lịch tư pháp", "đất đai", "đăng ký doanh nghiệp", "bảo trợ xã hội", "giáo dục nghề nghiệp",
+        "xây dựng", "y tế", "công thương", "giao thông vận tải", "môi trường", "văn hóa, thể thao", "đầu tư",
+        "người có công", "việc làm", "tài nguyên nước", "khoa học và công nghệ", "thông tin và truyền thông",
+    ]
+
+    /// Channels news is published on.
+    static let channels = [
+        "Trang thông tin điện tử của cơ quan", "Cổng thông tin điện tử tỉnh", "trang mạng xã hội của cơ quan",
+        "hệ thống truyền thanh cơ sở", "bản tin nội bộ", "nhóm Zalo của cơ quan",
+    ]
+
+    /// An activity title template with the products it usually yields.
+    struct Template {
+        var title: String
+        var products: [String]
+    }
+
+    /// Title templates: {topic} ({Topic} capitalised), {audience}, {field}, {channel}, {place}, {year} are filled in.
+    static let templates: [Template] = [
+        Template(title: "Đăng tải tin, bài về {topic} trên {channel}", products: ["{n} tin, bài", "Tin, bài, ảnh"]),
+        Template(
+            title: "Xây dựng chuyên mục “{Topic}” trên sóng phát thanh, truyền hình {place}",
+            products: ["{n} chuyên mục", "{n} phóng sự"]),
+        Template(title: "Tổ chức hội nghị tuyên truyền về {topic} cho {audience}", products: ["{n} hội nghị", "Báo cáo kết quả"]),
+        Template(title: "Tập huấn nghiệp vụ về {topic} cho {audience}", products: ["{n} lớp tập huấn"]),
+        Template(
+            title: "Lồng ghép tuyên truyền {topic} trong các hội nghị, lớp tập huấn phổ biến, giáo dục pháp luật",
+            products: ["Hội nghị", "Tài liệu tuyên truyền"]),
+        Template(title: "In ấn, phát hành tờ gấp tuyên truyền về {topic}", products: ["{n} tờ gấp"]),
+        Template(title: "Treo băng rôn, pano tuyên truyền {topic} tại trụ sở cơ quan", products: ["{n} băng rôn", "{n} pano"]),
+        Template(
+            title: "Niêm yết, công khai thủ tục hành chính lĩnh vực {field} tại Bộ phận Một cửa",
+            products: ["Danh mục thủ tục được niêm yết"]),
+        Template(title: "Tuyên truyền, hướng dẫn sử dụng dịch vụ công trực tuyến lĩnh vực {field}", products: ["{n} video clip", "Tờ gấp"]),
+        Template(title: "Tham gia Hội thi tìm hiểu về {topic} năm {year}", products: ["Đội thi", "{n} bài dự thi"]),
+        Template(title: "Tổ chức tọa đàm về {topic} với {audience}", products: ["{n} tọa đàm"]),
+        Template(title: "Biểu dương tập thể, cá nhân điển hình trong thực hiện {topic}", products: ["Quyết định khen thưởng"]),
+        Template(
+            title: "Cung cấp thông tin về kết quả thực hiện {topic} cho các cơ quan báo chí",
+            products: ["{n} tin, bài", "Thông cáo báo chí"]),
+        Template(title: "Khảo sát ý kiến {audience} về {topic}", products: ["Báo cáo kết quả khảo sát"]),
+        Template(title: "Xây dựng video, clip tuyên truyền về {topic} trên {channel}", products: ["{n} video clip"]),
+        Template(title: "Rà soát, cập nhật tài liệu tuyên truyền về {topic} lĩnh vực {field}", products: ["Bộ tài liệu"]),
+        Template(title: "Tổ chức đối thoại với {audience} về {topic}", products: ["{n} buổi đối thoại", "Biên bản đối thoại"]),
+        Template(title: "Phổ biến văn bản mới về {topic} cho {audience}", products: ["{n} buổi", "Đề cương tuyên truyền"]),
+    ]
+
+    /// Time frames as plans write them; {year} is the plan year.
+    static let timeFrames = [
+        "Thường xuyên", "Thường xuyên, liên tục", "Cả năm", "Năm {year}", "Trong năm {year}", "Quý I/{year}",
+        "Quý II/{year}", "Quý III/{year}", "Quý IV/{year}", "Quý II, III/{year}", "Tháng 3/{year}", "Tháng 5/{year}",
+        "Tháng 6/{year}", "Tháng 9/{year}", "Tháng 11/{year}", "Từ tháng 4 đến tháng 6/{year}",
+        "Từ tháng 8 đến tháng 10/{year}", "6 tháng đầu năm {year}", "6 tháng cuối năm {year}",
+        "Trước ngày 30/6/{year}", "Trước ngày 15/12/{year}", "Chậm nhất ngày 20/11/{year}", "Trước ngày 31/3/{year}",
+        "Định kỳ hằng tháng", "Định kỳ hằng quý", "Hằng quý", "Theo chỉ đạo của UBND tỉnh",
+    ]
+
+    /// What a unit reports it did, for progress entries, with the counting word of its quantity.
+    static let results: [(text: String, unit: String?)] = [
+        ("Đã đăng tải tin, bài về {topic} trên {channel}", "tin, bài"),
+        ("Đã phát sóng chuyên mục về {topic}", "chuyên mục"),
+        ("Đã tổ chức hội nghị tuyên truyền về {topic} cho {audience}", "hội nghị"),
+        ("Đã mở lớp tập huấn về {topic}", "lớp"),
+        ("Đã in và phát hành tờ gấp về {topic}", "tờ gấp"),
+        ("Đã treo băng rôn tuyên truyền {topic} tại trụ sở", "băng rôn"),
+        ("Đã cập nhật danh mục thủ tục hành chính lĩnh vực {field} tại Bộ phận Một cửa", "thủ tục"),
+        ("Đã hướng dẫn người dân nộp hồ sơ trực tuyến lĩnh vực {field}", "lượt"),
+        ("Đã gửi thông tin kết quả {topic} cho các cơ quan báo chí", "tin, bài"),
+        ("Đã tổng hợp ý kiến {audience} về {topic}", "phiếu"),
+        ("Đã đăng video clip về {topic} trên {channel}", "video clip"),
+        ("Đã lồng ghép nội dung {topic} trong hội nghị giao ban", nil),
+    ]
+}
