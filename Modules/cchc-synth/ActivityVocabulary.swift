@@ -33,40 +33,75 @@ enum ActivityVocabulary {
         "hệ thống truyền thanh cơ sở", "bản tin nội bộ", "nhóm Zalo của cơ quan",
     ]
 
-    /// An activity title template with the products it usually yields.
+    /// An activity title template with the products it usually yields and what a unit reports once it
+    /// has done some of it (with the counting word of the reported quantity).
     struct Template {
         var title: String
         var products: [String]
+        var result: String
+        var resultUnit: String?
     }
 
-    /// Title templates: {topic} ({Topic} capitalised), {audience}, {field}, {channel}, {place}, {year} are filled in.
+    /// Title templates: {topic} ({Topic} capitalised), {audience}, {field}, {channel}, {place}, {year} are
+    /// filled in once per activity (the result names the same topic), {n} with a count per product.
     static let templates: [Template] = [
-        Template(title: "Đăng tải tin, bài về {topic} trên {channel}", products: ["{n} tin, bài", "Tin, bài, ảnh"]),
+        Template(
+            title: "Đăng tải tin, bài về {topic} trên {channel}", products: ["{n} tin, bài", "Tin, bài, ảnh"],
+            result: "Đã đăng tải tin, bài về {topic} trên {channel}", resultUnit: "tin, bài"),
         Template(
             title: "Xây dựng chuyên mục “{Topic}” trên sóng phát thanh, truyền hình {place}",
-            products: ["{n} chuyên mục", "{n} phóng sự"]),
-        Template(title: "Tổ chức hội nghị tuyên truyền về {topic} cho {audience}", products: ["{n} hội nghị", "Báo cáo kết quả"]),
-        Template(title: "Tập huấn nghiệp vụ về {topic} cho {audience}", products: ["{n} lớp tập huấn"]),
+            products: ["{n} chuyên mục", "{n} phóng sự"], result: "Đã phát sóng chuyên mục “{Topic}”", resultUnit: "chuyên mục"),
+        Template(
+            title: "Tổ chức hội nghị tuyên truyền về {topic} cho {audience}", products: ["{n} hội nghị", "Báo cáo kết quả"],
+            result: "Đã tổ chức hội nghị tuyên truyền về {topic} cho {audience}", resultUnit: "hội nghị"),
+        Template(
+            title: "Tập huấn nghiệp vụ về {topic} cho {audience}", products: ["{n} lớp tập huấn"],
+            result: "Đã mở lớp tập huấn về {topic} cho {audience}", resultUnit: "lớp"),
         Template(
             title: "Lồng ghép tuyên truyền {topic} trong các hội nghị, lớp tập huấn phổ biến, giáo dục pháp luật",
-            products: ["Hội nghị", "Tài liệu tuyên truyền"]),
-        Template(title: "In ấn, phát hành tờ gấp tuyên truyền về {topic}", products: ["{n} tờ gấp"]),
-        Template(title: "Treo băng rôn, pano tuyên truyền {topic} tại trụ sở cơ quan", products: ["{n} băng rôn", "{n} pano"]),
+            products: ["Hội nghị", "Tài liệu tuyên truyền"],
+            result: "Đã lồng ghép nội dung {topic} trong hội nghị phổ biến, giáo dục pháp luật", resultUnit: "hội nghị"),
+        Template(
+            title: "In ấn, phát hành tờ gấp tuyên truyền về {topic}", products: ["{n} tờ gấp"],
+            result: "Đã in và phát hành tờ gấp về {topic}", resultUnit: "tờ gấp"),
+        Template(
+            title: "Treo băng rôn, pano tuyên truyền {topic} tại trụ sở cơ quan", products: ["{n} băng rôn", "{n} pano"],
+            result: "Đã treo băng rôn, pano tuyên truyền {topic} tại trụ sở", resultUnit: "băng rôn"),
         Template(
             title: "Niêm yết, công khai thủ tục hành chính lĩnh vực {field} tại Bộ phận Một cửa",
-            products: ["Danh mục thủ tục được niêm yết"]),
-        Template(title: "Tuyên truyền, hướng dẫn sử dụng dịch vụ công trực tuyến lĩnh vực {field}", products: ["{n} video clip", "Tờ gấp"]),
-        Template(title: "Tham gia Hội thi tìm hiểu về {topic} năm {year}", products: ["Đội thi", "{n} bài dự thi"]),
-        Template(title: "Tổ chức tọa đàm về {topic} với {audience}", products: ["{n} tọa đàm"]),
-        Template(title: "Biểu dương tập thể, cá nhân điển hình trong thực hiện {topic}", products: ["Quyết định khen thưởng"]),
+            products: ["Danh mục thủ tục được niêm yết"],
+            result: "Đã cập nhật, niêm yết thủ tục hành chính lĩnh vực {field}", resultUnit: "thủ tục"),
+        Template(
+            title: "Tuyên truyền, hướng dẫn sử dụng dịch vụ công trực tuyến lĩnh vực {field}", products: ["{n} video clip", "Tờ gấp"],
+            result: "Đã hướng dẫn người dân nộp hồ sơ trực tuyến lĩnh vực {field}", resultUnit: "lượt"),
+        Template(
+            title: "Tham gia Hội thi tìm hiểu về {topic} năm {year}", products: ["Đội thi", "{n} bài dự thi"],
+            result: "Đã gửi bài dự thi Hội thi tìm hiểu về {topic}", resultUnit: "bài dự thi"),
+        Template(
+            title: "Tổ chức tọa đàm về {topic} với {audience}", products: ["{n} tọa đàm"],
+            result: "Đã tổ chức tọa đàm về {topic} với {audience}", resultUnit: "tọa đàm"),
+        Template(
+            title: "Biểu dương tập thể, cá nhân điển hình trong thực hiện {topic}", products: ["Quyết định khen thưởng"],
+            result: "Đã đề nghị khen thưởng tập thể, cá nhân điển hình trong thực hiện {topic}", resultUnit: "hồ sơ"),
         Template(
             title: "Cung cấp thông tin về kết quả thực hiện {topic} cho các cơ quan báo chí",
-            products: ["{n} tin, bài", "Thông cáo báo chí"]),
-        Template(title: "Khảo sát ý kiến {audience} về {topic}", products: ["Báo cáo kết quả khảo sát"]),
-        Template(title: "Xây dựng video, clip tuyên truyền về {topic} trên {channel}", products: ["{n} video clip"]),
-        Template(title: "Rà soát, cập nhật tài liệu tuyên truyền về {topic} lĩnh vực {field}", products: ["Bộ tài liệu"]),
-        Template(title: "Tổ chức đối thoại với {audience} về {topic}", products: ["{n} buổi đối thoại", "Biên bản đối thoại"]),
-        Template(title: "Phổ biến văn bản mới về {topic} cho {audience}", products: ["{n} buổi", "Đề cương tuyên truyền"]),
+            products: ["{n} tin, bài", "Thông cáo báo chí"],
+            result: "Đã cung cấp thông tin về kết quả thực hiện {topic} cho các cơ quan báo chí", resultUnit: "tin, bài"),
+        Template(
+            title: "Khảo sát ý kiến {audience} về {topic}", products: ["Báo cáo kết quả khảo sát"],
+            result: "Đã thu phiếu khảo sát ý kiến {audience} về {topic}", resultUnit: "phiếu"),
+        Template(
+            title: "Xây dựng video, clip tuyên truyền về {topic} trên {channel}", products: ["{n} video clip"],
+            result: "Đã đăng video, clip về {topic} trên {channel}", resultUnit: "video clip"),
+        Template(
+            title: "Rà soát, cập nhật tài liệu tuyên truyền về {topic} lĩnh vực {field}", products: ["Bộ tài liệu"],
+            result: "Đã rà soát, cập nhật tài liệu tuyên truyền về {topic} lĩnh vực {field}", resultUnit: nil),
+        Template(
+            title: "Tổ chức đối thoại với {audience} về {topic}", products: ["{n} buổi đối thoại", "Biên bản đối thoại"],
+            result: "Đã tổ chức đối thoại với {audience} về {topic}", resultUnit: "buổi"),
+        Template(
+            title: "Phổ biến văn bản mới về {topic} cho {audience}", products: ["{n} buổi", "Đề cương tuyên truyền"],
+            result: "Đã phổ biến văn bản mới về {topic} cho {audience}", resultUnit: "buổi"),
     ]
 
     /// Time frames as plans write them; {year} is the plan year.
@@ -77,21 +112,5 @@ enum ActivityVocabulary {
         "Từ tháng 8 đến tháng 10/{year}", "6 tháng đầu năm {year}", "6 tháng cuối năm {year}",
         "Trước ngày 30/6/{year}", "Trước ngày 15/12/{year}", "Chậm nhất ngày 20/11/{year}", "Trước ngày 31/3/{year}",
         "Định kỳ hằng tháng", "Định kỳ hằng quý", "Hằng quý", "Theo chỉ đạo của UBND tỉnh",
-    ]
-
-    /// What a unit reports it did, for progress entries, with the counting word of its quantity.
-    static let results: [(text: String, unit: String?)] = [
-        ("Đã đăng tải tin, bài về {topic} trên {channel}", "tin, bài"),
-        ("Đã phát sóng chuyên mục về {topic}", "chuyên mục"),
-        ("Đã tổ chức hội nghị tuyên truyền về {topic} cho {audience}", "hội nghị"),
-        ("Đã mở lớp tập huấn về {topic}", "lớp"),
-        ("Đã in và phát hành tờ gấp về {topic}", "tờ gấp"),
-        ("Đã treo băng rôn tuyên truyền {topic} tại trụ sở", "băng rôn"),
-        ("Đã cập nhật danh mục thủ tục hành chính lĩnh vực {field} tại Bộ phận Một cửa", "thủ tục"),
-        ("Đã hướng dẫn người dân nộp hồ sơ trực tuyến lĩnh vực {field}", "lượt"),
-        ("Đã gửi thông tin kết quả {topic} cho các cơ quan báo chí", "tin, bài"),
-        ("Đã tổng hợp ý kiến {audience} về {topic}", "phiếu"),
-        ("Đã đăng video clip về {topic} trên {channel}", "video clip"),
-        ("Đã lồng ghép nội dung {topic} trong hội nghị giao ban", nil),
     ]
 }

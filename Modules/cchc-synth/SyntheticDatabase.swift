@@ -63,7 +63,7 @@ struct SyntheticDatabase {
         var outcome = try connection.withTransaction { connection in
             try connection.query("SELECT set_config('cchc.user', 'cchc-synth', true)")
             if bypass { try connection.execute(unsafeSQL: "SET LOCAL session_replication_role = replica") }
-            try connection.execute(unsafeSQL: "SET LOCAL work_mem = '64MB'")
+            try connection.execute(unsafeSQL: "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off")
             var run = SyntheticLoad(connection: connection, shape: shape, progress: progress)
             try run.createScratchTables()
             let provinces = try run.chooseProvinces()

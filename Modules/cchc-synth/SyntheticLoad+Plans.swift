@@ -52,7 +52,7 @@ extension SyntheticLoad {
             INSERT INTO plans (id, document_id, year, owner_unit_id, parent_code, parent_issued_on, parent_issuer)
             OVERRIDING SYSTEM VALUE
             SELECT s.plan_id, s.document_id, \(shape.year)::int, s.department_id, p.parent_number || '/KH-UBND',
-                   make_date(\(shape.year)::int, 3, p.parent_day), 'UBND tỉnh'
+                   make_date(\(shape.year)::int, 3, p.parent_day), p.parent_issuer
               FROM synth_plan s JOIN synth_province p ON p.ord = s.province_ord
             """)
         let sections = Self.sections
@@ -79,9 +79,27 @@ extension SyntheticLoad {
             })
         try connection.query(
             """
-            INSERT INTO plan_revisions (plan_id, revision, source_file, source_sha256, media_type, content)
-            SELECT j.plan_id, 1, 'cchc-synth', encode(sha256(convert_to(j.content::text, 'UTF8')), 'hex'), 'manual', j.content
-              FROM (
+            WITH product_lists AS (
+                SELECT pr.activity_id, jsonb_agg(pr.text ORDER BY pr.position) AS products
+                  FROM synth_activity sa JOIN products pr ON pr.activity_id = sa.id
+                 GROUP BY pr.activity_id
+            ), activity_lists AS (
+                SELECT sa.plan_id,
+                       jsonb_agg(jsonb_build_object(
+                           'ref', a.ref, 'title', a.title, 'group', NULL,
+                           'lead', jsonb_build_array(lead.name),
+                           'coordinating', CASE WHEN co.id IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(co.name) END,
+                           'schedule', jsonb_build_object(
+                               'text', a.schedule_text, 'kind', a.schedule_kind, 'from', a.schedule_from,
+                               'to', a.schedule_to, 'every', a.schedule_every),
+                           'products', coalesce(pl.products, '[]'::jsonb))
+                           ORDER BY a.position) AS activities
+                  FROM synth_activity sa JOIN activities a ON a.id = sa.id
+                  JOIN synth_division lead ON lead.id = sa.lead_id
+                  LEFT JOIN synth_division co ON co.id = sa.coordinating_id
+                  LEFT JOIN product_lists pl ON pl.activity_id = sa.id
+                 GROUP BY sa.plan_id
+            ), contents AS (
                 SELECT s.plan_id, jsonb_build_object(
                     'format', 'cchc.plan/v1',
                     'source', jsonb_build_object('file', 'cchc-synth', 'sha256', NULL, 'mediaType', 'manual'),
@@ -93,25 +111,15 @@ extension SyntheticLoad {
                         'recipients', to_jsonb(d.recipients)),
                     'parent', jsonb_build_object('code', pl.parent_code, 'issuedOn', pl.parent_issued_on, 'issuer', pl.parent_issuer),
                     'sections', \(sections.serialized(pretty: false))::jsonb,
-                    'activities', coalesce((
-                        SELECT jsonb_agg(jsonb_build_object(
-                                   'ref', a.ref, 'title', a.title, 'group', NULL,
-                                   'lead', jsonb_build_array(lead.name),
-                                   'coordinating', CASE WHEN co.id IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(co.name) END,
-                                   'schedule', jsonb_build_object(
-                                       'text', a.schedule_text, 'kind', a.schedule_kind, 'from', a.schedule_from,
-                                       'to', a.schedule_to, 'every', a.schedule_every),
-                                   'products', (SELECT coalesce(jsonb_agg(pr.text ORDER BY pr.position), '[]'::jsonb)
-                                                  FROM products pr WHERE pr.activity_id = a.id))
-                               ORDER BY a.position)
-                          FROM synth_activity sa JOIN activities a ON a.id = sa.id
-                          JOIN synth_division lead ON lead.id = sa.lead_id
-                          LEFT JOIN synth_division co ON co.id = sa.coordinating_id
-                         WHERE sa.plan_id = s.plan_id), '[]'::jsonb),
+                    'activities', coalesce(al.activities, '[]'::jsonb),
                     'responsibilities', '[]'::jsonb,
                     'warnings', '[]'::jsonb) AS content
                   FROM synth_plan s JOIN plans pl ON pl.id = s.plan_id JOIN documents d ON d.id = pl.document_id
-              ) j
+                  LEFT JOIN activity_lists al ON al.plan_id = s.plan_id
+            )
+            INSERT INTO plan_revisions (plan_id, revision, source_file, source_sha256, media_type, content)
+            SELECT plan_id, 1, 'cchc-synth', encode(sha256(convert_to(content::text, 'UTF8')), 'hex'), 'manual', content
+              FROM contents
             """)
     }
 }

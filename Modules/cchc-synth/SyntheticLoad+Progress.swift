@@ -3,7 +3,7 @@ import Postgres
 
 extension SyntheticLoad {
     /// `shape.entries` progress entries per activity, spread evenly over the activity's window with a
-    /// jitter, recorded by its lead division a few days later, with one or two pieces of evidence each (a
+    /// jitter, recorded by its lead division a few days later (what the activity's kind of work yields), with one or two pieces of evidence each (a
     /// link to the published article, a report number). One statement per province.
     mutating func insertProgress(provinces: [(ordinal: Int, province: UnitCatalogue.Province)]) throws {
         var entries = 0
@@ -15,10 +15,10 @@ extension SyntheticLoad {
                 WITH entries AS (
                     INSERT INTO progress_entries (activity_id, unit_id, entry_date, text, quantity, quantity_unit, recorded_by,
                                                   recorded_at)
-                    SELECT a.id, a.lead_id, e.day, (\(pools.resultTexts)::text[])[e.r],
-                           CASE WHEN (\(pools.resultUnits)::text[])[e.r] IS NOT NULL
+                    SELECT a.id, a.lead_id, e.day, (\(pools.resultTexts)::text[])[a.title],
+                           CASE WHEN (\(pools.resultUnits)::text[])[a.title] IS NOT NULL
                                 THEN pg_temp.synth_pick(e.k, \(salt(.quantity)), 12) END,
-                           (\(pools.resultUnits)::text[])[e.r], 'cchc-synth',
+                           (\(pools.resultUnits)::text[])[a.title], 'cchc-synth',
                            (e.day + time '07:30'
                                + make_interval(days => pg_temp.synth_pick(e.k, \(salt(.recordLag)), 4) - 1,
                                                mins => pg_temp.synth_pick(e.k, \(salt(.recordMinute)), 600)))
@@ -31,8 +31,7 @@ extension SyntheticLoad {
                            SELECT w.k,
                                   a.first_day + ((n - 1) * w.span) / \(shape.entries)::int
                                       + pg_temp.synth_pick(w.k, \(salt(.entryDay)), greatest(1, w.span / \(shape.entries)::int)) - 1
-                                      AS day,
-                                  pg_temp.synth_pick(w.k, \(salt(.entryText)), \(pools.resultTexts.count)) AS r) e
+                                      AS day) e
                      WHERE a.province_ord = \(province.ordinal)::int
                      ORDER BY a.id, n
                     RETURNING id, activity_id, entry_date

@@ -25,16 +25,18 @@ extension SyntheticLoad {
         let p = provinces.map(\.province)
         try connection.query(
             """
-            INSERT INTO synth_province (ord, id, name, key, place, upper_name, slug, alias, alias_key, parent_number, parent_day)
+            INSERT INTO synth_province (ord, id, name, key, place, upper_name, slug, alias, alias_key, parent_number, parent_day,
+                                        parent_issuer)
             SELECT t.ord, nextval(pg_get_serial_sequence('units', 'id')), t.name, t.key, t.place, t.upper_name, t.slug,
-                   t.alias, t.alias_key, t.parent_number, t.parent_day
+                   t.alias, t.alias_key, t.parent_number, t.parent_day, t.parent_issuer
               FROM unnest(\(provinces.map { String($0.ordinal) })::text[]::int[], \(p.map(\.authorityName))::text[],
                           \(p.map { VietnameseText.foldedKey($0.authorityName) })::text[], \(p.map(\.place))::text[],
                           \(p.map { VietnameseText.upper($0.authorityShortName) })::text[], \(p.map { Self.slug($0.place) })::text[],
                           \(p.map(\.authorityShortName))::text[], \(p.map { VietnameseText.foldedKey($0.authorityShortName) })::text[],
                           \(p.map { _ in String(random.int(in: 20...150)) })::text[]::int[],
-                          \(p.map { _ in String(random.int(in: 1...28)) })::text[]::int[])
-                   AS t(ord, name, key, place, upper_name, slug, alias, alias_key, parent_number, parent_day)
+                          \(p.map { _ in String(random.int(in: 1...28)) })::text[]::int[],
+                          \(p.map { $0.isCity ? "UBND thành phố" : "UBND tỉnh" })::text[])
+                   AS t(ord, name, key, place, upper_name, slug, alias, alias_key, parent_number, parent_day, parent_issuer)
             """)
         let provinceRows = try connection.query(
             """

@@ -22,7 +22,7 @@ struct SyntheticLoad {
     /// What each hash drives; with the seed it gives the salt of `pg_temp.synth_pick`.
     enum Choice: Int64 {
         case planNumber = 1, issueMonth, issueDay, signer, leadDivision, coordinatingDivision, schedule, title, done
-        case productCount, product, entryDay, entryText, quantity, recordLag, recordMinute
+        case productCount, product, entryDay, quantity, recordLag, recordMinute
     }
 
     /// The salt for a choice: different choices of the same row are independent.
@@ -43,13 +43,13 @@ struct SyntheticLoad {
     func createScratchTables() throws {
         try connection.execute(
             unsafeSQL: """
-                CREATE FUNCTION pg_temp.synth_pick(k bigint, salt bigint, n int) RETURNS int
+                CREATE FUNCTION pg_temp.synth_pick(k bigint, salt bigint, n bigint) RETURNS int
                 LANGUAGE sql IMMUTABLE PARALLEL SAFE
                 AS 'SELECT 1 + ((hashint8extended(k, salt) & 9223372036854775807) % n)::int';
                 CREATE TEMP TABLE synth_province (
                     ord int PRIMARY KEY, id bigint NOT NULL, name text NOT NULL, key text NOT NULL, place text NOT NULL,
                     upper_name text NOT NULL, slug text NOT NULL, alias text NOT NULL, alias_key text NOT NULL,
-                    parent_number int NOT NULL, parent_day int NOT NULL
+                    parent_number int NOT NULL, parent_day int NOT NULL, parent_issuer text NOT NULL
                 ) ON COMMIT DROP;
                 CREATE TEMP TABLE synth_department (
                     province_ord int NOT NULL, ord int NOT NULL, id bigint NOT NULL UNIQUE, name text NOT NULL,

@@ -10,6 +10,9 @@ struct SyntheticPlan {
         var coordinating: [String]
         var timeFrame: String
         var products: [String]
+        /// What the lead reports when it has done some of the work, and the counting word of the quantity.
+        var result: String
+        var resultUnit: String?
         /// How the lead is labelled in the body ("Cơ quan chủ trì", "Đơn vị thực hiện", …).
         var leadLabel: String
         var coordinatingLabel: String
@@ -85,42 +88,39 @@ extension SyntheticPlan {
 
     func makeActivity(_ random: inout SeededGenerator) -> Activity {
         let template = random.pick(ActivityVocabulary.templates)
-        let title = fill(template.title, &random)
+        let values = drawValues(&random)
         let offices = divisions
         var lead = [random.pick(offices)]
         if random.chance(15) { lead.append("các phòng chuyên môn, nghiệp vụ thuộc \(selfName)") }
         var coordinating = random.sample(offices.filter { !lead.contains($0) }, count: random.int(in: 0...2))
         if random.chance(30) { coordinating.append(random.pick(UnitCatalogue.partners(in: province))) }
         let products = random.sample(template.products, count: random.int(in: 1...template.products.count))
-            .map { fill($0, &random) }
-        let timeFrame = fill(random.pick(ActivityVocabulary.timeFrames), &random)
+            .map { Self.fill($0, values).replacingOccurrences(of: "{n}", with: String(format: "%02d", random.int(in: 1...24))) }
+        let timeFrame = Self.fill(random.pick(ActivityVocabulary.timeFrames), values)
         let isDeadline = timeFrame.hasPrefix("Trước") || timeFrame.hasPrefix("Chậm nhất")
         return Activity(
-            title: title, lead: lead, coordinating: coordinating, timeFrame: timeFrame, products: products,
+            title: Self.fill(template.title, values), lead: lead, coordinating: coordinating, timeFrame: timeFrame,
+            products: products, result: Self.fill(template.result, values), resultUnit: template.resultUnit,
             leadLabel: random.pick(["Cơ quan chủ trì", "Đơn vị chủ trì", "Đơn vị thực hiện", "Đơn vị chủ trì thực hiện"]),
             coordinatingLabel: random.pick(["Cơ quan phối hợp", "Đơn vị phối hợp"]),
             timeLabel: isDeadline && random.chance(50) ? "Thời gian hoàn thành" : "Thời gian thực hiện",
             productLabel: random.pick(["Sản phẩm", "Sản phẩm", "Kết quả, sản phẩm"]))
     }
 
-    /// Fills the placeholders of a vocabulary template.
-    func fill(_ template: String, _ random: inout SeededGenerator) -> String {
+    /// One value per placeholder of the vocabulary templates, drawn once for an activity.
+    func drawValues(_ random: inout SeededGenerator) -> [String: String] {
+        let topic = random.pick(ActivityVocabulary.topics)
+        return [
+            "{topic}": topic, "{Topic}": topic.prefix(1).uppercased() + topic.dropFirst(),
+            "{audience}": random.pick(ActivityVocabulary.audiences), "{field}": random.pick(ActivityVocabulary.fields),
+            "{channel}": random.pick(ActivityVocabulary.channels), "{place}": province.place, "{year}": String(year),
+        ]
+    }
+
+    /// Fills the placeholders of a vocabulary template ({n} is left for the caller).
+    static func fill(_ template: String, _ values: [String: String]) -> String {
         var text = template
-        for placeholder in ["{topic}", "{Topic}", "{audience}", "{field}", "{channel}", "{place}", "{year}", "{n}"]
-        where text.contains(placeholder) {
-            let value: String
-            switch placeholder {
-            case "{topic}": value = random.pick(ActivityVocabulary.topics)
-            case "{Topic}":
-                let topic = random.pick(ActivityVocabulary.topics)
-                value = topic.prefix(1).uppercased() + topic.dropFirst()
-            case "{audience}": value = random.pick(ActivityVocabulary.audiences)
-            case "{field}": value = random.pick(ActivityVocabulary.fields)
-            case "{channel}": value = random.pick(ActivityVocabulary.channels)
-            case "{place}": value = province.place
-            case "{year}": value = String(year)
-            default: value = String(format: "%02d", random.int(in: 1...24))
-            }
+        for (placeholder, value) in values where text.contains(placeholder) {
             text = text.replacingOccurrences(of: placeholder, with: value)
         }
         return text

@@ -15,6 +15,7 @@ struct ValuePools {
     var productTypes: [String] = []
     var productCounts: [String?] = []
     var productUnits: [String?] = []
+    /// What the lead of the activity with the title of the same index reports.
     var resultTexts: [String] = []
     var resultUnits: [String?] = []
 
@@ -27,7 +28,10 @@ struct ValuePools {
         var products = Set<String>()
         for _ in 0..<size * 4 where titles.count < size {
             let activity = plan.makeActivity(&random)
-            if seenTitles.insert(activity.title).inserted { titles.append(VietnameseText.nfc(activity.title)) }
+            guard seenTitles.insert(activity.title).inserted else { continue }
+            titles.append(VietnameseText.nfc(activity.title))
+            resultTexts.append(VietnameseText.nfc(activity.result))
+            resultUnits.append(activity.resultUnit)
             products.formUnion(activity.products)
         }
         for text in ActivityVocabulary.timeFrames {
@@ -44,15 +48,6 @@ struct ValuePools {
             productTypes.append(product.type)
             productCounts.append(product.plannedCount.map(String.init))
             productUnits.append(product.unit)
-        }
-        var seenResults = Set<String>()
-        for _ in 0..<size * 4 where resultTexts.count < size {
-            let result = random.pick(ActivityVocabulary.results)
-            let text = VietnameseText.nfc(plan.fill(result.text, &random))
-            if seenResults.insert(text).inserted {
-                resultTexts.append(text)
-                resultUnits.append(result.unit)
-            }
         }
     }
 }
