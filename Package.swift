@@ -95,10 +95,10 @@ let package = Package(
             name: "PlanImportTests", dependencies: ["PlanImport", "PlanCore", "OOXML"], path: "Tests/PlanImportTests",
             swiftSettings: strict),
         .testTarget(
-            name: "ReportExportTests", dependencies: ["ReportExport", "PlanCore", "OOXML"],
-            path: "Tests/ReportExportTests", swiftSettings: strict),
+            name: "ReportExportTests", dependencies: ["ReportExport", "PlanCore", "OOXML", zip],
+            path: "Tests/ReportExportTests", exclude: ["Golden"], swiftSettings: strict),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["TestSupport", "Postgres"], path: "Tests/EndToEndTests",
+            name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "PlanStore", "PlanCore"], path: "Tests/EndToEndTests",
             swiftSettings: strict),
     ]
 )

@@ -118,7 +118,9 @@ public enum UnitNaming {
             // "Văn phòng Sở": the Sở a division belongs to is a proper reference.
             if lower == "sở", i > 0 { shown = "Sở" }
             out.append(shown)
-            if placeMarkers.contains(lower) || placeMarkers.contains(two) {
+            // A marker opens a place name only as a common noun ("tỉnh Bình Phước"), not when it starts a
+            // component itself ("Xã hội" in "Thương binh và Xã hội").
+            if (placeMarkers.contains(lower) || placeMarkers.contains(two)) && shown == lower {
                 inPlace = true
                 // "thành" of "thành phố" is not yet the place name.
                 if lower == "thành" || lower == "thị" { inPlace = false }

@@ -2,7 +2,7 @@ import PlanCore
 
 /// A readable Vietnamese summary of an imported plan (for `cchc-import plan FILE --dry-run --format text`):
 /// identity, parent plan, a table of activities, the number of standing duties, and the warnings.
-public enum PlanSummary {
+public enum StoredPlan {
     /// Renders the summary; a pure function of the plan.
     public static func render(_ plan: PlanDocument) -> String {
         var lines: [String] = []

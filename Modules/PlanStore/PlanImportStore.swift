@@ -172,15 +172,22 @@ struct PlanImportWriter {
         if let issuerName = plan.document.issuer {
             let display = UnitNaming.displayName(issuerName, candidates: nameCandidates)
             if let id = try registry.find(display, scope: parentID, on: plan.document.issuedOn) {
-                if let abbreviation = issuerAbbreviation {
-                    try connection.query(
-                        "UPDATE units SET abbreviation = \(abbreviation) WHERE id = \(id) AND abbreviation IS NULL")
-                }
+                // What the header tells about a unit met earlier only by name fills what is missing.
+                try connection.query(
+                    """
+                    UPDATE units SET abbreviation = coalesce(abbreviation, \(issuerAbbreviation)),
+                                     parent_id = coalesce(parent_id, \(parentID)),
+                                     place = coalesce(place, \(plan.document.place))
+                     WHERE id = \(id) AND (abbreviation IS NULL OR parent_id IS NULL OR place IS NULL)
+                       AND id IS DISTINCT FROM \(parentID)
+                    """)
                 return id
             }
             review.append(display)
-            return try registry.insert(
+            let id = try registry.insert(
                 name: display, kind: .authority, parent: parentID, abbreviation: issuerAbbreviation, needsReview: true)
+            try connection.query("UPDATE units SET place = \(plan.document.place) WHERE id = \(id)")
+            return id
         }
         if let abbreviation = issuerAbbreviation,
             let row = try connection.query(

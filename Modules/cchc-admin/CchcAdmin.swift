@@ -7,7 +7,10 @@ struct CchcAdmin: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cchc-admin",
         abstract: "Quản lý kế hoạch thông tin, tuyên truyền cải cách hành chính: đơn vị, kế hoạch, hoạt động, tiến độ, người dùng, nhật ký và cơ sở dữ liệu.",
-        subcommands: [DatabaseCommand.self])
+        subcommands: [
+            StatusCommand.self, UnitCommand.self, PlanCommand.self, ActivityCommand.self, ProgressCommand.self,
+            PeriodCommand.self, UserCommand.self, AuditCommand.self, DatabaseCommand.self,
+        ])
 
     static func main() {
         ToolMain.run(CchcAdmin.self)

@@ -38,7 +38,7 @@ struct ImportPlan: ParsableCommand {
     func run() throws {
         let plan = try PlanImporter().read(file: URL(fileURLWithPath: file))
         if dryRun {
-            Terminal.write(format == .json ? plan.json.serialized() : PlanSummary.render(plan))
+            Terminal.write(format == .json ? plan.json.serialized() : StoredPlan.render(plan))
             return
         }
         let store = try database.openStore(identity)

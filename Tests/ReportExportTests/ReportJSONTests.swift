@@ -47,8 +47,9 @@ struct ReportJSONTests {
         #expect(first?["parentRef"] == .string("III.2"))
         #expect(first?["results"]?.arrayValue?.count == 3)
         #expect(first?["results"]?.arrayValue?.first?["quantity"] == .int(4))
-        #expect(json["summary"]?["completionRate"] == .double(0))
-        #expect(json["nextPeriod"] == .strings(["II.3.a", "II.3.b", "II.3.c", "II.3.d", "II.3.e"]))
+        #expect(json["summary"]?["done"] == .int(1))
+        #expect(json["summary"]?["completionRate"] == .double(0.1667))
+        #expect(json["nextPeriod"] == .strings(["II.3.a", "II.3.b", "II.3.c", "II.3.d", "II.3.g"]))
     }
 
     @Test("generatedAt is printed only when asked for")

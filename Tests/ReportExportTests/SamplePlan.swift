@@ -97,7 +97,23 @@ enum SamplePlan {
             group: "Chế độ báo cáo", schedule: Sample.schedule(.deadline, nil, "2024-06-05", text: "Trước ngày 05/6/2024"),
             lead: [Sample.office]),
         ActivityRecord(
-            id: 106, ref: "II.3.e",
+            id: 107, ref: "II.3.e",
+            title: "Tổ chức Hội nghị tuyên truyền chính sách bảo hiểm thất nghiệp và dịch vụ công trực tuyến cho người lao động.",
+            group: group, schedule: Sample.schedule(.period, "2024-04-01", "2024-06-30", text: "Quý II/2024"),
+            state: .done(Sample.day("2024-05-30")), lead: [Sample.jobCentre], coordinating: [Sample.office],
+            products: [Product(text: "01 hội nghị", type: "hội nghị", plannedCount: 1, unit: "hội nghị")],
+            progress: [
+                Sample.entry(
+                    1007, "2024-05-29", by: Sample.jobCentre,
+                    text: "Tổ chức 01 hội nghị tại thị xã Chơn Thành với 150 người lao động tham dự", quantity: 1,
+                    quantityUnit: "hội nghị",
+                    evidence: [
+                        Evidence(kind: .document, value: "58/BC-TTDVVL", title: "Báo cáo kết quả hội nghị"),
+                        Evidence(kind: .url, value: "https://vieclambinhphuoc.gov.vn/tin-tuc/hoi-nghi-bhtn-2024"),
+                    ], recordedOn: "2024-05-31")
+            ]),
+        ActivityRecord(
+            id: 106, ref: "II.3.g",
             title: "Tuyên truyền về dịch vụ công trực tuyến, thanh toán trực tuyến trong giải quyết chế độ, chính sách.",
             group: group, schedule: Sample.schedule(.period, "2024-07-01", "2024-09-30", text: "Quý III/2024"),
             lead: [socialDivision], coordinating: [Sample.office],

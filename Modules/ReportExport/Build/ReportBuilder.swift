@@ -31,8 +31,7 @@ public enum ReportBuilder {
         var yearToDate = Report.YearToDate(done: 0, due: 0, planTotal: 0)
 
         for record in plan.activities {
-            let entries = record.currentProgress
-            let entryDates = entries.map(\.date)
+            let (entryDates, results) = Self.entries(of: record, resultDays: resultDays)
             countYearToDate(record, asOf: asOf, into: &yearToDate)
             let (status, statusDay) = StatusRule.status(
                 schedule: record.schedule, state: record.state, entryDates: entryDates, window: window, asOf: asOf)
@@ -46,7 +45,6 @@ public enum ReportBuilder {
             if WindowMembership.isTask(record, planYear: plan.year, in: next.window, asOf: asOf) {
                 nextTasks.append(reportActivity(.overlapsWindow, results: []))
             }
-            let results = resultDays.map { days in Self.results(of: entries, in: days) } ?? []
             guard
                 let inclusion = WindowMembership.inclusion(
                     schedule: record.schedule, state: record.state, planYear: plan.year, window: window, asOf: asOf,
@@ -78,15 +76,26 @@ public enum ReportBuilder {
             proposals: nonBlank(context.proposals), generatedAt: context.generatedAt)
     }
 
-    /// Entries dated inside `days`, oldest first, ties broken by id.
-    private static func results(of entries: [ProgressRecord], in days: DayRange) -> [ReportResult] {
-        entries.lazy.filter { days.contains($0.date) }
-            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-            .map {
+    /// The dates of the activity's current (non-superseded) entries, and those dated inside `resultDays` as
+    /// results, oldest first (ties by entry id). One pass over the entries, no copies of superseded ones.
+    private static func entries(of record: ActivityRecord, resultDays: DayRange?) -> ([Day], [ReportResult]) {
+        let progress = record.progress
+        let superseded: Set<Int64> =
+            progress.contains { $0.supersedes != nil } ? Set(progress.lazy.compactMap(\.supersedes)) : []
+        var dates: [Day] = []
+        dates.reserveCapacity(progress.count)
+        var results: [ReportResult] = []
+        for entry in progress where superseded.isEmpty || !superseded.contains(entry.id) {
+            dates.append(entry.date)
+            guard let days = resultDays, days.contains(entry.date) else { continue }
+            results.append(
                 ReportResult(
-                    id: $0.id, date: $0.date, unit: $0.unit, text: $0.text, quantity: $0.quantity,
-                    quantityUnit: $0.quantityUnit, evidence: $0.evidence, recordedOn: $0.recordedOn)
-            }
+                    id: entry.id, date: entry.date, unit: entry.unit, text: entry.text, quantity: entry.quantity,
+                    quantityUnit: entry.quantityUnit, evidence: entry.evidence, recordedOn: entry.recordedOn))
+        }
+        let ordered = zip(results, results.dropFirst()).allSatisfy { ($0.date, $0.id) <= ($1.date, $1.id) }
+        if !ordered { results.sort { ($0.date, $0.id) < ($1.date, $1.id) } }
+        return (dates, results)
     }
 
     private static func countYearToDate(_ record: ActivityRecord, asOf: Day, into total: inout Report.YearToDate) {

@@ -47,22 +47,30 @@ enum CSVWriter {
     }
 
     static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "\"" || $0 == "," || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+        // Byte scans: the special characters are ASCII, and UTF-8 never reuses ASCII bytes.
+        guard field.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) else {
             return field
         }
-        var out = "\""
-        for character in field {
-            out.append(character)
-            if character == "\"" { out.append("\"") }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(field.utf8.count + 8)
+        for byte in field.utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
         }
-        return out + "\""
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A leading `'` before text a spreadsheet would read as a formula.
     static func defused(_ field: String) -> String {
-        guard let first = field.first else { return field }
-        if first == "=" || first == "+" || first == "@" || first == "\t" { return "'" + field }
-        if first == "-", field.count > 1, field.dropFirst().first != " " { return "'" + field }
-        return field
+        var bytes = field.utf8.makeIterator()
+        guard let first = bytes.next() else { return field }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"), 0x09: return "'" + field
+        case UInt8(ascii: "-"):
+            guard let second = bytes.next(), second != UInt8(ascii: " ") else { return field }
+            return "'" + field
+        default: return field
+        }
     }
 }

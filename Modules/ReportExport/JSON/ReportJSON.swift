@@ -88,7 +88,7 @@ extension ReportActivity: JSONRepresentable {
 extension ReportResult: JSONRepresentable {
     public var json: JSONValue {
         .object([
-            ("date", .string(date.iso)),
+            ("date", .string(VietnameseFormat.iso(date))),
             ("unit", .string(unit.name)),
             ("text", .string(text)),
             ("quantity", quantity.map(JSONNumber.quantity) ?? .null),

@@ -28,7 +28,7 @@ enum ReportAnnex {
         }
         if rows.isEmpty { rows.append(.cells([[""], ["Không có nhiệm vụ thuộc kỳ báo cáo"], [], [], [], [], [], []])) }
         return BlockTable(
-            headers: headers, widths: [5, 22, 11, 11, 9, 22, 8, 16],
+            headers: headers, widths: [5, 19, 10, 10, 8, 23, 8, 21],
             alignments: [.center, .left, .left, .left, .center, .left, .center, .left], rows: rows)
     }
 
@@ -36,13 +36,18 @@ enum ReportAnnex {
         [
             ["\(number)"],
             ["\(VietnameseFormat.withoutFinalStop(activity.title)) (\(activity.ref))"],
-            activity.lead,
-            activity.coordinating,
+            listed(activity.lead),
+            listed(activity.coordinating),
             [VietnameseFormat.schedule(activity.schedule)],
-            activity.results.isEmpty ? ["Chưa có kết quả trong kỳ"] : activity.results.map(ResultText.line),
+            activity.results.isEmpty ? ["Chưa có kết quả trong kỳ"] : listed(activity.results.map(ResultText.line)),
             [StatusWording.text(activity)],
-            activity.results.flatMap { $0.evidence.map(ResultText.evidence) },
+            listed(activity.results.flatMap { $0.evidence.map(ResultText.evidence) }),
         ]
+    }
+
+    /// Several lines in one cell each start with "- ", so they read as separate items.
+    static func listed(_ lines: [String]) -> [String] {
+        lines.count > 1 ? lines.map { "- " + $0 } : lines
     }
 
     /// Activities in buckets by group; one unnamed bucket when no activity has a group.

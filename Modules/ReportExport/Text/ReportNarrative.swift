@@ -111,7 +111,7 @@ enum ReportNarrative {
         return .table(
             BlockTable(
                 headers: ["STT", "Đơn vị chủ trì", "Cần báo cáo", "Đã báo cáo", "Đúng hạn", "Trễ hạn", "Chưa báo cáo"],
-                widths: [6, 38, 12, 12, 11, 10, 11], alignments: [.center, .left, .center, .center, .center, .center, .center],
+                widths: [8, 37, 12, 12, 11, 10, 11], alignments: [.center, .left, .center, .center, .center, .center, .center],
                 rows: rows))
     }
 

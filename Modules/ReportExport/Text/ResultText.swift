@@ -25,16 +25,15 @@ enum ResultText {
         }.joined(separator: "; ")
     }
 
-    /// "Title: https://…", "Văn bản 123/BC-SLĐTBXH", "Tệp bien-ban.pdf".
+    /// "Tin bài quý I: https://…", "Báo cáo kết quả hội nghị (văn bản số 245/BC-SLĐTBXH)", "tệp bien-ban.pdf".
+    /// A link follows its title after a colon (no brackets around an address that may wrap).
     static func evidence(_ evidence: Evidence) -> String {
-        let value: String
+        let title = evidence.title.map(VietnameseFormat.trimmed).flatMap { $0.isEmpty ? nil : $0 }
         switch evidence.kind {
-        case .url: value = evidence.value
-        case .document: value = "văn bản số \(evidence.value)"
-        case .file: value = "tệp \(evidence.value)"
+        case .url: return title.map { "\($0): \(evidence.value)" } ?? evidence.value
+        case .document: return title.map { "\($0) (văn bản số \(evidence.value))" } ?? "Văn bản số \(evidence.value)"
+        case .file: return title.map { "\($0) (tệp \(evidence.value))" } ?? "Tệp \(evidence.value)"
         }
-        guard let title = evidence.title.map(VietnameseFormat.trimmed), !title.isEmpty else { return value }
-        return "\(title) (\(value))"
     }
 
     /// "02/04/2024 - Văn phòng Sở: text (3 tin, bài)".

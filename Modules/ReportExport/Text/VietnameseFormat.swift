@@ -16,8 +16,17 @@ enum VietnameseFormat {
         return "\(place), ngày \(d) tháng \(m) năm \(day.year)"
     }
 
-    /// "15/03/2024".
-    static func date(_ day: Day) -> String { day.vietnamese }
+    /// "15/03/2024" (without Foundation's formatter: reports format tens of thousands of dates).
+    static func date(_ day: Day) -> String { twoDigits(day.day) + "/" + twoDigits(day.month) + "/" + String(day.year) }
+
+    /// "2024-03-15", as `Day.iso`, without Foundation's formatter.
+    static func iso(_ day: Day) -> String {
+        let year = String(day.year)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + twoDigits(day.month) + "-"
+            + twoDigits(day.day)
+    }
+
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
 
     /// "25%", "33,3%" (one decimal, decimal comma); "-" without a rate.
     static func percent(_ rate: Double?) -> String {
@@ -47,8 +56,19 @@ enum VietnameseFormat {
     /// counts print plainly ("2 lớp").
     static func count(_ value: Int) -> String { quantity(Double(value)) }
 
-    /// NFC text without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
-    static func trimmed(_ text: String) -> String { VietnameseText.trimmed(text) }
+    /// Text without leading and trailing white space (spaces, tabs, line breaks, no-break spaces). Text is
+    /// NFC already (every boundary normalises it); this only trims, cheaply, as reports trim a lot of text.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+    }
 
     /// The schedule as written, or its days when the text is empty.
     static func schedule(_ schedule: Schedule) -> String {

@@ -1,0 +1,66 @@
+import Foundation
+import PlanCore
+import Postgres
+
+/// How the tools name an activity:
+///
+/// - `#123` or `123`: its id (a bare number is a ref, not an id, when a plan is given separately);
+/// - `45/KH-STP#III.2`: plan code (or `#id` of the plan), "#", the activity's ref in the plan;
+/// - `III.2` alone: the ref, with the plan given separately, or found in the only plan that has it.
+///
+/// Refs and codes match whatever the case and spacing.
+public enum ActivityReference: Hashable, Sendable {
+    case id(Int64)
+    case planRef(plan: String?, ref: String)
+
+    public init(parsing text: String, plan: String? = nil) {
+        let clean = VietnameseText.nfc(text)
+        let bare = clean.hasPrefix("#") ? String(clean.dropFirst()) : clean
+        if let id = Int64(bare), clean.hasPrefix("#") || plan == nil {
+            self = .id(id)
+        } else if let hash = clean.lastIndex(of: "#"), hash > clean.startIndex {
+            self = .planRef(plan: String(clean[..<hash]), ref: String(clean[clean.index(after: hash)...]))
+        } else {
+            self = .planRef(plan: plan, ref: bare)
+        }
+    }
+}
+
+extension Store {
+    /// Finds an activity (see `ActivityReference`); `plan` names the plan when the reference does not.
+    public func findActivity(_ reference: String, plan: String? = nil) throws -> ActivityRow {
+        let parsed = ActivityReference(parsing: reference, plan: plan)
+        let planID: Int64?
+        if case .planRef(let planText?, _) = parsed {
+            planID = try findPlan(planText).id
+        } else {
+            planID = nil
+        }
+        return try transaction("tra cứu hoạt động") { connection in
+            switch parsed {
+            case .id(let id):
+                guard let row = try ActivityRow.load(id, connection) else {
+                    throw StoreError.notFound(what: "hoạt động", reference: reference)
+                }
+                return row
+            case .planRef(_, let ref):
+                let key = ref.replacingOccurrences(of: " ", with: "").uppercased()
+                let rows = try connection.query(
+                    """
+                    SELECT \(unsafeRaw: ActivityRow.columns) FROM \(unsafeRaw: ActivityRow.from)
+                     WHERE upper(replace(a.ref, ' ', '')) = \(key) AND a.removed_in_revision IS NULL
+                       AND (\(planID)::bigint IS NULL OR a.plan_id = \(planID)::bigint)
+                     ORDER BY p.year DESC, a.plan_id
+                    """
+                ).map { row throws(PostgresError) in try ActivityRow(row: row) }
+                guard !rows.isEmpty else { throw StoreError.notFound(what: "hoạt động", reference: reference) }
+                guard rows.count == 1 else {
+                    throw StoreError.ambiguous(
+                        what: "hoạt động", reference: reference,
+                        candidates: rows.map { "\($0.reference) (#\($0.id)) \($0.title.prefix(60))" })
+                }
+                return rows[0]
+            }
+        }
+    }
+}

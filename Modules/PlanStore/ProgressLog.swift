@@ -1,0 +1,218 @@
+import PlanCore
+import Postgres
+
+/// A result a unit reports for an activity.
+public struct NewProgress: Sendable {
+    public var activityID: Int64
+    /// The unit reporting; stored as the unit's row valid on `date` (renames followed).
+    public var unitID: Int64
+    public var date: Day
+    public var text: String
+    public var quantity: Double?
+    /// "tin, bài", "lớp", "người".
+    public var quantityUnit: String?
+    public var evidence: [EvidenceInput]
+
+    public init(
+        activityID: Int64, unitID: Int64, date: Day, text: String, quantity: Double? = nil, quantityUnit: String? = nil,
+        evidence: [EvidenceInput] = []
+    ) {
+        self.activityID = activityID
+        self.unitID = unitID
+        self.date = date
+        self.text = text
+        self.quantity = quantity
+        self.quantityUnit = quantityUnit
+        self.evidence = evidence
+    }
+}
+
+/// What a correction changes; nil keeps the corrected entry's value.
+public struct ProgressCorrection: Sendable {
+    public var unitID: Int64?
+    public var date: Day?
+    public var text: String?
+    /// `.some(nil)` removes the quantity (and its unit).
+    public var quantity: Double??
+    public var quantityUnit: String??
+    /// Replaces the evidence when set; otherwise the corrected entry's evidence is carried over.
+    public var evidence: [EvidenceInput]?
+
+    public init(
+        unitID: Int64? = nil, date: Day? = nil, text: String? = nil, quantity: Double?? = nil,
+        quantityUnit: String?? = nil, evidence: [EvidenceInput]? = nil
+    ) {
+        self.unitID = unitID
+        self.date = date
+        self.text = text
+        self.quantity = quantity
+        self.quantityUnit = quantityUnit
+        self.evidence = evidence
+    }
+
+    public var isEmpty: Bool {
+        unitID == nil && date == nil && text == nil && quantity == nil && quantityUnit == nil && evidence == nil
+    }
+}
+
+/// Which entries to list.
+public struct ProgressFilter: Sendable {
+    public var planID: Int64?
+    public var activityID: Int64?
+    /// Entries of the unit (any row of its history).
+    public var unitID: Int64?
+    public var from: Day?
+    public var to: Day?
+    /// Also list entries a later correction replaced.
+    public var includeSuperseded: Bool
+
+    public init(
+        planID: Int64? = nil, activityID: Int64? = nil, unitID: Int64? = nil, from: Day? = nil, to: Day? = nil,
+        includeSuperseded: Bool = false
+    ) {
+        self.planID = planID
+        self.activityID = activityID
+        self.unitID = unitID
+        self.from = from
+        self.to = to
+        self.includeSuperseded = includeSuperseded
+    }
+}
+
+extension Store {
+    /// Records a result. Unit staff may record only for their own unit and activities it takes part in;
+    /// PostgreSQL refuses anything else, and refuses entries dated inside a locked period.
+    public func addProgress(_ new: NewProgress) throws -> ProgressRow {
+        let action = "ghi tiến độ"
+        guard user.role != .viewer else { throw StoreError.forbidden(login: user.login, action: action) }
+        return try transaction(action) { connection in
+            let id = try ProgressWriter(store: self, connection: connection).insert(
+                activityID: new.activityID, unitID: new.unitID, date: new.date, text: new.text, quantity: new.quantity,
+                quantityUnit: new.quantityUnit, supersedes: nil, reason: nil, evidence: .inputs(new.evidence))
+            return try ProgressRow.load(where: "e.id = \(id)", connection)[0]
+        }
+    }
+
+    /// Records a correction: a new entry superseding `entryID`, with the reason. Entries are never
+    /// changed or deleted; a corrected entry can be corrected once (correct the correction after that).
+    public func correctProgress(_ entryID: Int64, reason: String, _ correction: ProgressCorrection) throws -> ProgressRow {
+        let action = "sửa tiến độ #\(entryID)"
+        guard user.role != .viewer else { throw StoreError.forbidden(login: user.login, action: action) }
+        let why = VietnameseText.nfc(reason)
+        guard !why.isEmpty else { throw StoreError.invalid("Lý do sửa (--reason) không được để trống.") }
+        guard !correction.isEmpty else {
+            throw StoreError.invalid("Không có gì để sửa: hãy cho biết ít nhất một giá trị mới (--text, --date, --quantity…).")
+        }
+        return try transaction(action) { connection in
+            guard let old = try ProgressRow.load(where: "e.id = \(entryID)", connection).first else {
+                throw StoreError.notFound(what: "mục tiến độ", reference: "#\(entryID)")
+            }
+            if let newer = old.supersededBy {
+                throw StoreError.invalid("Mục tiến độ #\(entryID) đã được sửa bởi mục #\(newer); hãy sửa mục #\(newer).")
+            }
+            let quantity = correction.quantity ?? old.quantity
+            let quantityUnit = correction.quantityUnit ?? (quantity == nil ? nil : old.quantityUnit)
+            let id = try ProgressWriter(store: self, connection: connection).insert(
+                activityID: old.activityID, unitID: correction.unitID ?? old.unitID, date: correction.date ?? old.date,
+                text: correction.text ?? old.text, quantity: quantity, quantityUnit: quantityUnit, supersedes: old.id,
+                reason: why, evidence: correction.evidence.map { .inputs($0) } ?? .copiedFrom(old.id))
+            return try ProgressRow.load(where: "e.id = \(id)", connection)[0]
+        }
+    }
+
+    /// Entries matching the filter, oldest first.
+    public func listProgress(_ filter: ProgressFilter) throws -> [ProgressRow] {
+        try transaction("xem tiến độ") { connection in
+            try ProgressRow.load(
+                where: """
+                    (\(filter.planID)::bigint IS NULL OR a.plan_id = \(filter.planID)::bigint)
+                    AND (\(filter.activityID)::bigint IS NULL OR e.activity_id = \(filter.activityID)::bigint)
+                    AND (\(filter.unitID)::bigint IS NULL OR e.unit_id IN (SELECT cchc_unit_chain(\(filter.unitID)::bigint)))
+                    AND (\(filter.from?.iso)::date IS NULL OR e.entry_date >= \(filter.from?.iso)::date)
+                    AND (\(filter.to?.iso)::date IS NULL OR e.entry_date <= \(filter.to?.iso)::date)
+                    AND (\(filter.includeSuperseded) OR NOT EXISTS (SELECT 1 FROM progress_entries s WHERE s.supersedes_id = e.id))
+                    """, connection)
+        }
+    }
+}
+
+/// Inserting an entry and its evidence inside a transaction.
+struct ProgressWriter {
+    let store: Store
+    let connection: Connection
+
+    /// A quantity as numeric text: "2", not "2.0".
+    static func decimal(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    enum EvidenceSource {
+        case inputs([EvidenceInput])
+        case copiedFrom(Int64)
+    }
+
+    func insert(
+        activityID: Int64, unitID: Int64, date: Day, text: String, quantity: Double?, quantityUnit: String?,
+        supersedes: Int64?, reason: String?, evidence: EvidenceSource
+    ) throws -> Int64 {
+        let body = VietnameseText.nfc(text)
+        guard !body.isEmpty else { throw StoreError.invalid("Nội dung kết quả (--text) không được để trống.") }
+        if let quantity, !(quantity >= 0 && quantity.isFinite) {
+            throw StoreError.invalid("Số lượng (--quantity) phải là một số không âm, không phải \(quantity).")
+        }
+        let countUnit = quantityUnit.map(VietnameseText.nfc).flatMap { $0.isEmpty ? nil : $0 }
+        if countUnit != nil, quantity == nil {
+            throw StoreError.invalid("Đơn vị tính (--quantity-unit) cần đi kèm số lượng (--quantity).")
+        }
+        guard let activity = try ActivityRow.load(activityID, connection), activity.removedInRevision == nil else {
+            throw StoreError.notFound(what: "hoạt động", reference: "#\(activityID)")
+        }
+        let unit = try UnitLookup(connection: connection).version(of: unitID, on: date)
+        if store.user.role == .unit {
+            let own = try UnitHistory.chain(store.user.unitID ?? 0, connection)
+            guard own.contains(unit) else {
+                throw StoreError.forbidden(
+                    login: store.user.login, action: "ghi tiến độ thay cho đơn vị \(try UnitRegistry(connection).name(of: unit))")
+            }
+        }
+        let takesPart = try connection.query("SELECT cchc_unit_takes_part(\(activityID), \(unit))").scalar(Bool.self)
+        if store.user.role == .unit, !takesPart {
+            throw StoreError.forbidden(
+                login: store.user.login,
+                action: "ghi tiến độ cho hoạt động \(activity.reference) (đơn vị không chủ trì, không phối hợp hoạt động này)")
+        }
+        let id = try connection.query(
+            """
+            INSERT INTO progress_entries (activity_id, unit_id, entry_date, text, quantity, quantity_unit, supersedes_id, reason)
+            VALUES (\(activityID), \(unit), \(date.iso)::date, \(body), \(quantity.map(Self.decimal))::numeric, \(countUnit),
+                    \(supersedes), \(reason))
+            RETURNING id
+            """
+        ).scalar(Int64.self)
+        switch evidence {
+        case .inputs(let inputs):
+            for (position, input) in inputs.enumerated() {
+                let (kind, value, sha): (Evidence.Kind, String, String?)
+                switch input {
+                case .url(let url): (kind, value, sha) = (.url, url, nil)
+                case .document(let number): (kind, value, sha) = (.document, number, nil)
+                case .file(let path):
+                    let stored = try EvidenceFiles.store(path: path, connection)
+                    (kind, value, sha) = (.file, stored.name, stored.sha256)
+                }
+                try connection.query(
+                    """
+                    INSERT INTO evidence (progress_entry_id, position, kind, value, file_sha256)
+                    VALUES (\(id), \(position), \(kind.rawValue), \(value), \(sha))
+                    """)
+            }
+        case .copiedFrom(let old):
+            try connection.query(
+                """
+                INSERT INTO evidence (progress_entry_id, position, kind, value, title, file_sha256)
+                SELECT \(id), position, kind, value, title, file_sha256 FROM evidence WHERE progress_entry_id = \(old)
+                """)
+        }
+        return id
+    }
+}

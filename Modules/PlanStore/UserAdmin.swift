@@ -1,0 +1,79 @@
+import PlanCore
+import Postgres
+
+/// A person as `user list` shows it, with the name of their unit.
+public struct UserListing: Hashable, Sendable {
+    public var user: UserRecord
+    public var unitName: String?
+    public var createdAt: String
+}
+
+extension Store {
+    /// Everyone known to the system, by login.
+    public func listUsers() throws -> [UserListing] {
+        try transaction("xem danh sách người dùng") { connection in
+            try connection.query(
+                """
+                SELECT us.id, us.login, us.display_name, us.role, us.unit_id, us.active, u.name,
+                       to_char(us.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI')
+                  FROM users us LEFT JOIN units u ON u.id = cchc_unit_on(us.unit_id, \(Store.today.iso)::date)
+                 ORDER BY us.login
+                """
+            ).map { row throws(PostgresError) in
+                UserListing(
+                    user: UserRecord(
+                        id: try row.decode(Int64.self, at: 0), login: try row.decode(String.self, at: 1),
+                        displayName: try row.decode(String?.self, at: 2),
+                        role: UserRole(rawValue: try row.decode(String.self, at: 3)) ?? .viewer,
+                        unitID: try row.decode(Int64?.self, at: 4), active: try row.decode(Bool.self, at: 5)),
+                    unitName: try row.decode(String?.self, at: 6), createdAt: try row.decode(String.self, at: 7))
+            }
+        }
+    }
+
+    /// Registers a person (admin). Unit staff need their unit; a known login is refused.
+    public func addUser(login: String, role: UserRole, unitID: Int64?, displayName: String?) throws -> UserListing {
+        try requireAdmin("thêm người dùng")
+        let name = VietnameseText.nfc(login)
+        guard !name.isEmpty, !name.contains(where: \.isWhitespace) else {
+            throw StoreError.invalid("Tên đăng nhập \"\(login)\" không hợp lệ: không được trống và không chứa khoảng trắng.")
+        }
+        if role == .unit, unitID == nil {
+            throw StoreError.invalid("Người dùng vai trò unit cần có đơn vị (--unit).")
+        }
+        try transaction("thêm người dùng") { connection in
+            guard try connection.query("SELECT count(*) FROM users WHERE login = \(name)").scalar(Int.self) == 0 else {
+                throw StoreError.invalid("Người dùng \"\(name)\" đã có.")
+            }
+            try connection.query(
+                """
+                INSERT INTO users (login, display_name, role, unit_id)
+                VALUES (\(name), \(displayName.map(VietnameseText.nfc)), \(role.rawValue), \(unitID))
+                """)
+        }
+        return try listUsers().first { $0.user.login == name }!
+    }
+
+    /// Khóa / mở khóa: a disabled person can no longer open a session. The last active administrator
+    /// cannot be disabled.
+    public func setUserActive(_ login: String, active: Bool) throws -> UserListing {
+        try requireAdmin(active ? "mở khóa người dùng" : "khóa người dùng")
+        let name = VietnameseText.nfc(login)
+        try transaction(active ? "mở khóa người dùng" : "khóa người dùng") { connection in
+            // Two administrators disabling each other at once must not leave nobody: serialise.
+            try connection.query("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE")
+            guard let row = try connection.query("SELECT role, active FROM users WHERE login = \(name)").first
+            else { throw StoreError.notFound(what: "người dùng", reference: login) }
+            if !active, try row.decode(String.self, at: 0) == "admin", try row.decode(Bool.self, at: 1) {
+                let admins = try connection.query(
+                    "SELECT count(*) FROM users WHERE role = 'admin' AND active AND login <> \(name)"
+                ).scalar(Int.self)
+                guard admins > 0 else {
+                    throw StoreError.invalid("Không thể khóa \"\(name)\": đây là quản trị viên cuối cùng còn hoạt động.")
+                }
+            }
+            try connection.query("UPDATE users SET active = \(active) WHERE login = \(name)")
+        }
+        return try listUsers().first { $0.user.login == name }!
+    }
+}

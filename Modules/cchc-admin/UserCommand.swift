@@ -1,0 +1,87 @@
+import ArgumentParser
+import CLISupport
+import PlanCore
+import PlanStore
+
+/// `cchc-admin user …`: people and their roles.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Người dùng và vai trò: admin (Văn phòng Sở, toàn bộ kế hoạch), unit (cán bộ đơn vị: ghi tiến độ, tình trạng các hoạt động của đơn vị mình), viewer (chỉ xem).",
+        discussion: "Người thực hiện lệnh lấy từ --as, biến CCHC_USER, hoặc tên người dùng hệ điều hành. Quyền được PostgreSQL kiểm soát (row-level security).",
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, WhoAmI.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Đăng ký một người dùng.")
+        @Argument(help: "Tên đăng nhập.") var login: String
+        @Option(help: "Vai trò: admin, unit hoặc viewer.") var role: String
+        @Option(help: "Đơn vị (bắt buộc với vai trò unit).") var unit: String?
+        @Option(help: "Họ và tên.") var name: String?
+        @OptionGroup var session: SessionOptions
+
+        func run() throws {
+            let role = try Arguments.userRole(role)
+            if role == .unit, unit == nil { throw ToolError.argument("--unit", "cần cho người dùng vai trò unit.") }
+            let store = try session.open()
+            let unit = try unit.map { try Arguments.unit(store, $0, option: "--unit") }
+            let added = try store.addUser(login: login, role: role, unitID: unit?.id, displayName: name)
+            Terminal.line(
+                "Đã thêm người dùng \(added.user.login) — \(Wording.userRole(added.user.role))" + (added.unitName.map { ", \($0)" } ?? "") + ".")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Danh sách người dùng.")
+        @OptionGroup var output: FormatOption
+        @OptionGroup var session: SessionOptions
+
+        func run() throws {
+            let store = try session.open()
+            var listing = Listing(columns: [
+                .init("login", "Tên đăng nhập"), .init("name", "Họ và tên"), .init("role", "Vai trò"), .init("unit", "Đơn vị"),
+                .init("active", "Hoạt động"), .init("createdAt", "Tạo lúc"),
+            ])
+            for item in try store.listUsers() {
+                listing.append([
+                    .string(item.user.login), .string(item.user.displayName),
+                    .string(output.format == .table ? Wording.userRole(item.user.role) : item.user.role.rawValue),
+                    .string(item.unitName), .bool(item.user.active), .string(item.createdAt),
+                ])
+            }
+            Terminal.write(listing.render(output.format))
+        }
+    }
+
+    struct Disable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Khóa một người dùng (không xóa; lịch sử vẫn giữ).")
+        @Argument(help: "Tên đăng nhập.") var login: String
+        @OptionGroup var session: SessionOptions
+
+        func run() throws {
+            let user = try session.open().setUserActive(login, active: false)
+            Terminal.line("Đã khóa người dùng \(user.user.login).")
+        }
+    }
+
+    struct Enable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mở khóa một người dùng.")
+        @Argument(help: "Tên đăng nhập.") var login: String
+        @OptionGroup var session: SessionOptions
+
+        func run() throws {
+            let user = try session.open().setUserActive(login, active: true)
+            Terminal.line("Đã mở khóa người dùng \(user.user.login).")
+        }
+    }
+
+    struct WhoAmI: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "whoami", abstract: "Người đang thực hiện lệnh và vai trò của họ.")
+        @OptionGroup var session: SessionOptions
+
+        func run() throws {
+            let store = try session.open()
+            let unit = try store.user.unitID.map { try store.unitDetail($0).unit.name }
+            Terminal.line("\(store.user.login) — \(Wording.userRole(store.user.role))" + (unit.map { ", \($0)" } ?? ""))
+        }
+    }
+}

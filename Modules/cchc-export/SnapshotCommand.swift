@@ -1,0 +1,65 @@
+import ArgumentParser
+import CLISupport
+import Crypto
+import Foundation
+import PlanCore
+import PlanStore
+
+/// `cchc-export snapshot list | show`: submitted reports, every version kept.
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot", abstract: "Các bản báo cáo đã nộp (mọi phiên bản đều được giữ).",
+        subcommands: [List.self, Show.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Liệt kê các bản đã nộp.")
+        @Option(help: "Chỉ kế hoạch này.") var plan: String?
+        @Option(help: "Chỉ kỳ này (2024-Q2…).") var period: String?
+        @OptionGroup var output: FormatOption
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var identity: IdentityOption
+
+        func run() throws {
+            let store = try database.openStore(identity)
+            let planID = try plan.map { try store.findPlan($0).id }
+            var listing = Listing(columns: [
+                .init("id", "Mã", numeric: true), .init("plan", "Kế hoạch"), .init("period", "Kỳ"),
+                .init("regime", "Chế độ"), .init("version", "Bản", numeric: true), .init("status", "Trạng thái"),
+                .init("submittedAt", "Nộp lúc"), .init("by", "Người nộp"), .init("sha256", "sha256"),
+            ])
+            for s in try store.snapshots(planID: planID, period: period) {
+                listing.append([
+                    .int(Int(s.id)), .string(s.planReference), .string(s.periodID), .string(s.regime), .int(s.version),
+                    .string(s.status == "submitted" ? "đang hiệu lực" : "đã thay thế"), .string(s.submittedAt),
+                    .string(s.submittedBy), .string(output.format == .table ? String(s.sha256.prefix(16)) : s.sha256),
+                ])
+            }
+            Terminal.write(listing.render(output.format))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "In nguyên văn JSON của một bản đã nộp (kiểm tra sha256).")
+        @Argument(help: "Mã của bản đã nộp (cột Mã của snapshot list).") var id: Int64
+        @Option(name: .shortAndLong, help: "Ghi ra tệp thay vì in ra màn hình.") var output: String?
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var identity: IdentityOption
+
+        func run() throws {
+            let store = try database.openStore(identity)
+            let snapshot = try store.snapshot(id: id)
+            let content = Data((snapshot.content ?? "").utf8)
+            let sha = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+            guard sha == snapshot.sha256 else {
+                throw ToolError("Bản đã nộp #\(id) không khớp sha256 đã ghi (\(snapshot.sha256.prefix(16))… ≠ \(sha.prefix(16))…).")
+            }
+            if let output {
+                try OutputFile.write(content, to: output)
+                Terminal.writeError("Đã ghi \(output): bản \(snapshot.version) của \(snapshot.planReference) kỳ \(snapshot.periodID).")
+            } else {
+                FileHandle.standardOutput.write(content)
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import PlanCore
+import PlanStore
+import Postgres
+import TestSupport
+import Testing
+
+@Suite("cchc-export as a user runs it")
+struct ExportCommandTests {
+    /// A database with the provincial plan and the Sở Tư pháp plan imported, and some progress recorded.
+    static func seeded(_ body: (TestDatabase, ToolRunner) throws -> Void) throws {
+        try withMigratedDatabase { db in
+            let tool = ToolRunner(environment: db.childEnvironment.merging(["CCHC_USER": "vanphong"]) { _, new in new })
+            for file in ["96-KH-UBND-2024.docx", "45-KH-STP-2024.docx"] {
+                let outcome = try tool.run("cchc-import", ["plan", ToolRunner.fixture(file).path])
+                #expect(outcome.status == 0, "\(outcome)")
+            }
+            let store = try Store(connection: db.connection, login: "vanphong")
+            try store.transaction { c in
+                let activity = try c.query(
+                    """
+                    SELECT a.id, aa.unit_id FROM activities a JOIN activity_assignments aa ON aa.activity_id = a.id
+                      JOIN plans p ON p.id = a.plan_id JOIN documents d ON d.id = p.document_id
+                     WHERE d.code = '45/KH-STP' AND a.ref = 'PL.3' AND aa.role = 'lead'
+                    """
+                ).singleRow()
+                let entry = try c.query(
+                    """
+                    INSERT INTO progress_entries (activity_id, unit_id, entry_date, text, quantity, quantity_unit)
+                    VALUES (\(try activity.decode(Int64.self, at: 0)), \(try activity.decode(Int64.self, at: 1)),
+                            '2024-05-20', 'Niêm yết 125 thủ tục hành chính tại Bộ phận một cửa', 125, 'thủ tục')
+                    RETURNING id
+                    """
+                ).scalar(Int64.self)
+                try c.query(
+                    "INSERT INTO evidence (progress_entry_id, position, kind, value) VALUES (\(entry), 0, 'url', 'https://stp.binhphuoc.gov.vn/tin/niem-yet')")
+                try c.query(
+                    "UPDATE activities SET state = 'done', state_on = '2024-05-31' WHERE id = \(try activity.decode(Int64.self, at: 0))")
+            }
+            try body(db, tool)
+        }
+    }
+
+    static func scratch() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-export-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test("Every format is written, and the same database state gives byte-identical files")
+    func formatsAndDeterminism() throws {
+        try Self.seeded { _, tool in
+            let out = try Self.scratch()
+            defer { try? FileManager.default.removeItem(at: out) }
+            for format in ["docx", "json", "csv", "md"] {
+                var files: [Data] = []
+                for run in 1...2 {
+                    let path = out.appendingPathComponent("q2-\(run).\(format)").path
+                    let outcome = try tool.run(
+                        "cchc-export", ["report", "--plan", "45/KH-STP", "--period", "2024-Q2", "--format", format, "-o", path])
+                    #expect(outcome.status == 0, "\(outcome)")
+                    #expect(outcome.stderr.contains("Đã ghi"))
+                    files.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+                }
+                #expect(files[0] == files[1], "\(format) differs between two runs")
+                #expect(!files[0].isEmpty)
+            }
+            let json = try String(contentsOf: out.appendingPathComponent("q2-1.json"), encoding: .utf8)
+            let report = try JSONValue.parse(json)
+            #expect(report["format"]?.stringValue == "cchc.report/v1")
+            #expect(report["period"]?["from"]?.stringValue == "2024-03-15")
+            #expect(report["period"]?["to"]?.stringValue == "2024-06-14")
+            #expect(report["summary"]?["done"]?.intValue == 1)
+            #expect(report["plan"]?["parent"]?.stringValue == "96/KH-UBND")
+            let csv = try Data(contentsOf: out.appendingPathComponent("q2-1.csv"))
+            #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
+            // The cchc regime gives the same Q2 window but its own deadline.
+            let cchc = try tool.run("cchc-export", ["report", "--plan", "45/KH-STP", "--period", "2024-Q2", "--regime", "cchc"])
+            #expect(cchc.stdout.contains("\"regime\": \"cchc\""), "\(cchc)")
+        }
+    }
+
+    @Test("--submit freezes a numbered snapshot and locks the period; a reopened period gives version 2")
+    func submitAndResubmit() throws {
+        try Self.seeded { db, tool in
+            let note = try tool.run(
+                "cchc-export",
+                ["note", "--plan", "45/KH-STP", "--period", "2024-Q2", "--issues", "Một số đơn vị cập nhật chậm.", "--number", "7"])
+            #expect(note.status == 0, "\(note)")
+            let first = try tool.run("cchc-export", ["report", "--plan", "45/KH-STP", "--period", "2024-Q2", "--submit"])
+            #expect(first.status == 0, "\(first)")
+            #expect(first.stdout.contains("\"status\": \"submitted\""))
+            #expect(first.stdout.contains("\"version\": 1"))
+            #expect(first.stdout.contains("Một số đơn vị cập nhật chậm."))
+            #expect(first.stderr.contains("kỳ báo cáo đã được khóa"))
+            // Locked: progress inside the window is refused by the database itself.
+            #expect(throws: PostgresError.self) {
+                try db.connection.query(
+                    """
+                    INSERT INTO progress_entries (activity_id, unit_id, entry_date, text)
+                    SELECT aa.activity_id, aa.unit_id, '2024-04-01', 'muộn'
+                      FROM activity_assignments aa JOIN activities a ON a.id = aa.activity_id
+                      JOIN plans p ON p.id = a.plan_id JOIN documents d ON d.id = p.document_id
+                     WHERE d.code = '45/KH-STP' LIMIT 1
+                    """)
+            }
+            let again = try tool.run("cchc-export", ["report", "--plan", "45/KH-STP", "--period", "2024-Q2", "--submit"])
+            #expect(again.status == 1)
+            #expect(again.stderr.contains("đã khóa"), "\(again)")
+            try db.connection.query(
+                "UPDATE period_locks SET reopened_at = now(), reopened_by = 'vanphong', reopen_reason = 'Bổ sung số liệu'")
+            let second = try tool.run("cchc-export", ["report", "--plan", "45/KH-STP", "--period", "2024-Q2", "--submit"])
+            #expect(second.status == 0, "\(second)")
+            #expect(second.stdout.contains("\"version\": 2"))
+            let list = try tool.run("cchc-export", ["snapshot", "list", "--format", "json"])
+            let snapshots = try JSONValue.parse(list.stdout).arrayValue ?? []
+            #expect(snapshots.count == 2)
+            #expect(snapshots.map { $0["status"]?.stringValue ?? "" }.sorted() == ["đang hiệu lực", "đã thay thế"])
+            for snapshot in snapshots {
+                let id = String(snapshot["id"]?.intValue ?? 0)
+                let shown = try tool.run("cchc-export", ["snapshot", "show", id])
+                #expect(shown.status == 0, "\(shown)")
+                #expect(shown.stdout.contains("\"format\": \"cchc.report/v1\""))
+            }
+        }
+    }
+
+    @Test("Bad requests: a clear message, exit 1, and no file left behind")
+    func badRequests() throws {
+        try Self.seeded { _, tool in
+            let out = try Self.scratch()
+            defer { try? FileManager.default.removeItem(at: out) }
+            let cases: [([String], String)] = [
+                (["report", "--plan", "99/KH-XYZ", "--period", "2024-Q2"], "Không tìm thấy kế hoạch"),
+                (["report", "--plan", "45/KH-STP", "--period", "2024-Q7"], "--period"),
+                (["report", "--plan", "45/KH-STP", "--period", "2026-Q1"], "nằm ngoài năm kế hoạch"),
+                (["report", "--plan", "45/KH-STP", "--period", "2024-M05", "--regime", "cchc"], "--period"),
+                (
+                    ["report", "--plan", "45/KH-STP", "--period", "2024-Q2", "--format", "docx", "-o", "/khong-co/thu-muc/bc.docx"],
+                    "không tồn tại"
+                ),
+            ]
+            for (arguments, expected) in cases {
+                let outcome = try tool.run("cchc-export", arguments)
+                #expect(outcome.status == 1, "\(arguments): \(outcome)")
+                #expect(outcome.stderr.contains(expected), "\(arguments): \(outcome)")
+                #expect(outcome.stdout.isEmpty)
+            }
+            // An unwritable directory: nothing is left there, not even a temporary file.
+            let locked = out.appendingPathComponent("khoa")
+            try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+            try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: locked.path)
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: locked.path) }
+            if getuid() != 0 {
+                let outcome = try tool.run(
+                    "cchc-export",
+                    ["report", "--plan", "45/KH-STP", "--period", "2024-Q2", "--format", "docx", "-o", locked.appendingPathComponent("bc.docx").path])
+                #expect(outcome.status == 1)
+                #expect(outcome.stderr.contains("không có quyền ghi"), "\(outcome)")
+                #expect(try FileManager.default.contentsOfDirectory(atPath: locked.path).isEmpty)
+            }
+        }
+    }
+
+    @Test("The plan written as .docx reads back with the same activities")
+    func planRoundTrip() throws {
+        try Self.seeded { _, tool in
+            let out = try Self.scratch()
+            defer { try? FileManager.default.removeItem(at: out) }
+            for reference in ["45/KH-STP", "96/KH-UBND"] {
+                let docx = out.appendingPathComponent("plan.docx").path
+                let written = try tool.run("cchc-export", ["plan", "--plan", reference, "--format", "docx", "-o", docx])
+                #expect(written.status == 0, "\(written)")
+                let stored = try JSONValue.parse(try tool.run("cchc-export", ["plan", "--plan", reference, "--format", "json"]).stdout)
+                let reread = try JSONValue.parse(
+                    try tool.run("cchc-import", ["plan", docx, "--dry-run", "--format", "json"]).stdout)
+                func activities(_ plan: JSONValue) -> [String] {
+                    (plan["activities"]?.arrayValue ?? []).map { a in
+                        let schedule = a["schedule"]
+                        return [
+                            a["title"]?.stringValue ?? "",
+                            (a["lead"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: "|"),
+                            (a["coordinating"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: "|"),
+                            schedule?["kind"]?.stringValue ?? "", schedule?["from"]?.stringValue ?? "",
+                            schedule?["to"]?.stringValue ?? "",
+                        ].joined(separator: " / ")
+                    }
+                }
+                #expect(activities(reread) == activities(stored), "\(reference)")
+                #expect(reread["document"]?["code"] == stored["document"]?["code"])
+                #expect(reread["parent"]?["code"] == stored["parent"]?["code"])
+            }
+        }
+    }
+
+    @Test("Aggregation combines units' report files and names the units that have not reported")
+    func aggregate() throws {
+        try Self.seeded { _, tool in
+            let out = try Self.scratch()
+            defer { try? FileManager.default.removeItem(at: out) }
+            let report = out.appendingPathComponent("stp.json").path
+            #expect(try tool.run("cchc-export", ["report", "--plan", "45/KH-STP", "--period", "2024-Q2", "-o", report]).status == 0)
+            let expected = out.appendingPathComponent("don-vi.txt")
+            try "Sở Tư pháp\nSở Lao động - Thương binh và Xã hội\n".write(to: expected, atomically: true, encoding: .utf8)
+            let outcome = try tool.run(
+                "cchc-export", ["aggregate", "--period", "2024-Q2", "--expected", expected.path, report])
+            #expect(outcome.status == 0, "\(outcome)")
+            let summary = try JSONValue.parse(outcome.stdout)
+            #expect(outcome.stdout.contains("Sở Lao động - Thương binh và Xã hội"))
+            #expect(summary["format"]?.stringValue == "cchc.aggregate/v1")
+            let docx = out.appendingPathComponent("tong-hop.docx").path
+            let written = try tool.run(
+                "cchc-export", ["aggregate", "--period", "2024-Q2", "--expected", expected.path, "--format", "docx", "-o", docx, report])
+            #expect(written.status == 0, "\(written)")
+            let mismatch = try tool.run("cchc-export", ["aggregate", "--period", "2024-Q3", report])
+            #expect(mismatch.status == 1)
+            #expect(mismatch.stderr.contains("stp.json"), "\(mismatch)")
+        }
+    }
+}
