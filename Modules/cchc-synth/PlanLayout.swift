@@ -74,8 +74,19 @@ struct PlanLayout {
         var rows: [AnnexRow] = []
         switch layout {
         case .body:
-            for (index, activity) in plan.activities.enumerated() {
-                body.append(Paragraph(text: "\(index + 1). \(activity.title)", style: .subheading))
+            // One group: "1. Title"; several: "1. Group" then "1.1. Title", "1.2. Title", …
+            let grouped = plan.groups.count > 1
+            let numbered = plan.groups.enumerated().flatMap { groupIndex, group in
+                group.activities.enumerated().map { index, activity in
+                    (label: grouped ? "\(groupIndex + 1).\(index + 1)." : "\(index + 1).", group: groupIndex, first: index == 0,
+                     activity: activity)
+                }
+            }
+            for (label, groupIndex, first, activity) in numbered {
+                if grouped && first {
+                    body.append(Paragraph(text: "\(groupIndex + 1). \(plan.groups[groupIndex].title)", style: .subheading))
+                }
+                body.append(Paragraph(text: "\(label) \(activity.title)", style: .subheading))
                 body.append(Paragraph(text: "- \(activity.leadLabel): \(activity.lead.joined(separator: ", ")).", style: .item))
                 if !activity.coordinating.isEmpty {
                     body.append(

@@ -41,10 +41,12 @@ extension SyntheticLoad {
                            CASE ev.position WHEN 0 THEN 'url' ELSE 'document' END,
                            CASE ev.position
                                WHEN 0 THEN 'https://' || d.slug || '.' || p.slug || '.gov.vn/tin-tuc/cchc-' || en.id || '.html'
-                               ELSE 'Báo cáo số ' || (en.id % 900 + 1) || '/BC-' || d.abbreviation || ' ngày '
-                                    || to_char(en.entry_date, 'DD/MM/YYYY')
+                               ELSE lpad((en.id % 900 + 1)::text, 2, '0') || '/BC-' || d.abbreviation
                            END,
-                           CASE ev.position WHEN 0 THEN 'Tin, bài trên Trang thông tin điện tử' ELSE 'Báo cáo kết quả' END
+                           CASE ev.position
+                               WHEN 0 THEN 'Tin, bài trên Trang thông tin điện tử'
+                               ELSE 'Báo cáo kết quả ngày ' || to_char(en.entry_date, 'DD/MM/YYYY')
+                           END
                       FROM entries en
                       JOIN synth_activity a ON a.id = en.activity_id
                       JOIN synth_department d ON d.id = a.department_id

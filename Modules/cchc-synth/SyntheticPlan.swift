@@ -64,14 +64,18 @@ extension SyntheticPlan {
             "Tuyên truyền trực quan, ấn phẩm", "Tuyên truyền về thủ tục hành chính và dịch vụ công",
             "Kiểm tra, đánh giá, báo cáo",
         ]
-        let groupCount = max(1, min(groupTitles.count, count / 8))
+        // Real plans group long task lists; numbered "1.1." to "1.99." in the body (a label's second number has
+        // at most two digits), so a group holds at most 99 activities.
+        let groupCount = max(min(groupTitles.count, count / 8), (count + 98) / 99, 1)
         var plan = SyntheticPlan(
             province: province, department: department, number: random.int(in: 1...250), year: year,
             issuedDay: random.int(in: 1...28), issuedMonth: random.int(in: 4...5), parentNumber: random.int(in: 20...150),
             parentDay: random.int(in: 1...28), parentMonth: random.int(in: 2...3), groups: [],
             signerName: random.pick(signerNames))
-        for (index, title) in groupTitles.prefix(groupCount).enumerated() {
+        for index in 0..<groupCount {
             let share = count / groupCount + (index < count % groupCount ? 1 : 0)
+            let round = index / groupTitles.count
+            let title = groupTitles[index % groupTitles.count] + (round == 0 ? "" : " (phần \(round + 1))")
             var group = Group(title: title, activities: [])
             for _ in 0..<share {
                 group.activities.append(plan.makeActivity(&random))
@@ -113,6 +117,7 @@ extension SyntheticPlan {
         return [
             "{topic}": topic, "{Topic}": topic.prefix(1).uppercased() + topic.dropFirst(),
             "{audience}": random.pick(ActivityVocabulary.audiences), "{field}": random.pick(ActivityVocabulary.fields),
+            "{commune}": random.pick(ActivityVocabulary.communes),
             "{channel}": random.pick(ActivityVocabulary.channels), "{place}": province.place, "{year}": String(year),
         ]
     }
