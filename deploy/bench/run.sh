@@ -2,10 +2,11 @@
 # cchc benchmarks (docs/benchmarks.md): release builds, measured with hyperfine (time) and
 # /usr/bin/time -v (peak memory), against a throwaway PostgreSQL cluster this script starts and removes.
 #
-#   deploy/bench/run.sh [--quick] [--no-national] [--results DIR]
+#   deploy/bench/run.sh [--quick] [--no-national] [--stages LIST] [--results DIR]
 #
 #   --quick        fewer runs per measurement (a smoke test of the script, not figures to publish)
 #   --no-national  skip the national database (34 provinces, 2.7 M progress entries, several minutes)
+#   --stages LIST  comma-separated subset of: dry,store,export,admin,growth (default: all)
 #   --results DIR  where raw results go (default deploy/bench/results/<UTC date-time>)
 #
 # Measures: import dry-runs of every fixture and of synthetic 5,000-activity plans (.txt, .docx), stored
@@ -25,14 +26,17 @@ cd "$root"
 
 runs=20
 heavy_runs=10
+store_runs=3
 national=1
+stages="dry,store,export,admin,growth"
 results=""
 while (($#)); do
     case $1 in
-        --quick) runs=3; heavy_runs=2; shift ;;
+        --quick) runs=3; heavy_runs=2; store_runs=1; shift ;;
         --no-national) national=0; shift ;;
+        --stages) stages=${2:?--stages needs a list}; shift 2 ;;
         --results) results=${2:?--results needs a directory}; shift 2 ;;
-        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument: $1 (see --help)" ;;
     esac
 done
@@ -140,14 +144,16 @@ done
 export PGHOST="$socket" PGPORT="$port" PGUSER="$db_user" PGDATABASE=postgres
 export CCHC_HOME="$work/cchc-home" CCHC_USER=bench NO_COLOR=1
 url() { echo "postgresql:///$1?host=$socket&port=$port&user=$db_user"; }
-psql_q() { "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_q() { PGOPTIONS="-c client_min_messages=warning" "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 psql_q -d postgres -c "CREATE DATABASE cchc_template"
-DATABASE_URL=$(url cchc_template) "$bin/cchc-admin" db migrate
+export DATABASE_URL
+DATABASE_URL=$(url cchc_template)
+"$bin/cchc-admin" db migrate
 fresh_db() { psql_q -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1 TEMPLATE cchc_template"; }
 # The same as a single command without a shell, for hyperfine --prepare.
 fresh_db_command() {
-    echo "$pgbin/psql -X -q -d postgres -c \"DROP DATABASE IF EXISTS $1\" -c \"CREATE DATABASE $1 TEMPLATE cchc_template\""
+    echo "$pgbin/psql -X -q -d postgres -c \"SET client_min_messages = warning\" -c \"DROP DATABASE IF EXISTS $1\" -c \"CREATE DATABASE $1 TEMPLATE cchc_template\""
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -167,11 +173,12 @@ step "Machine"
 } | tee "$results/machine.md"
 
 # ---------------------------------------------------------------------------------------------
-# measure NAME RUNS [--prepare CMD] -- COMMAND…: hyperfine (time) and /usr/bin/time -v (peak RSS, 3 runs).
+# measure NAME RUNS [--prepare CMD] -- COMMAND…: hyperfine (time) and /usr/bin/time -v (peak RSS: the largest of
+# 3 runs, or of 1 when RUNS ≤ 3).
 rows="$results/rows.tsv"
 : >"$rows"
 measure() {
-    local name=$1 count=$2 prepare=()
+    local name=$1 count=$2 prepare=() i
     shift 2
     if [[ $1 == --prepare ]]; then prepare=(--prepare "$2"); shift 2; fi
     [[ $1 == -- ]] && shift
@@ -179,9 +186,10 @@ measure() {
     load=$(cut -d' ' -f1 /proc/loadavg)
     hyperfine -N --style basic --warmup "$([[ ${#prepare[@]} -gt 0 ]] && echo 1 || echo 2)" --runs "$count" \
         "${prepare[@]}" --command-name "$name" \
-        --export-json "$results/$name.json" --export-markdown "$results/$name.md" "$*"
-    local rss=0 kb
-    for _ in 1 2 3; do
+        --export-json "$results/$name.json" --export-markdown "$results/$name.md" "$(printf '%q ' "$@")"
+    local rss=0 kb rss_runs=3
+    ((count <= 3)) && rss_runs=1
+    for ((i = 0; i < rss_runs; i++)); do
         if ((${#prepare[@]})); then eval "${prepare[1]}"; fi
         /usr/bin/time -v "$@" >/dev/null 2>"$results/$name.time.txt"
         kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$results/$name.time.txt")
@@ -191,8 +199,10 @@ measure() {
 }
 
 has_command() { "$bin/$1" "${@:2}" --help >/dev/null 2>&1; }
+stage() { [[ ",$stages," == *",$1,"* ]]; }
 
 # ---------------------------------------------------------------------------------------------
+if stage dry; then
 step "Import: dry-run of the fixtures"
 for fixture in Tests/Fixtures/*.txt Tests/Fixtures/*.docx; do
     name="import-dry-$(basename "$fixture")"
@@ -212,21 +222,28 @@ for format in txt docx; do
             "$bin/cchc-import" plan "$file" --dry-run --format json
     done
 done
+fi
 
+if stage store; then
 step "Import: stored (each run into a fresh copy of the migrated template)"
-export DATABASE_URL
+for format in txt docx; do
+    [[ -f $work/plans/plan-5000-body.$format ]] || "$bin/cchc-synth" plan --activities 5000 --format "$format" \
+        --layout body --seed 5000 -o "$work/plans/plan-5000-body.$format"
+done
 DATABASE_URL=$(url bench_import)
 fresh_db bench_import
 for fixture in Tests/Fixtures/*.txt Tests/Fixtures/*.docx "$work/plans/plan-5000-body.txt" "$work/plans/plan-5000-body.docx"; do
     [[ $fixture == /* ]] || fixture="$root/$fixture"
     name="import-store-$(basename "$fixture")"
     count=$runs
-    [[ $fixture == */plan-5000-* ]] && count=$heavy_runs
+    [[ $fixture == */plan-5000-* ]] && count=$store_runs
     measure "$name" "$count" --prepare "$(fresh_db_command bench_import)" -- \
         "$bin/cchc-import" plan "$fixture" --format json
 done
+fi
 
 # ---------------------------------------------------------------------------------------------
+if stage export || stage admin; then
 step "Export: 2,000 activities, 100,000 progress entries"
 DATABASE_URL=$(url bench_export)
 fresh_db bench_export
@@ -234,30 +251,40 @@ fresh_db bench_export
     >"$results/synth-export.json"
 plan=$(jq -r '.plan.reference' "$results/synth-export.json")
 echo "plan $plan: $(jq -c '.counts' "$results/synth-export.json")"
-if has_command cchc-export report; then
+if stage export && has_command cchc-export report; then
     measure export-report-docx "$heavy_runs" -- \
         "$bin/cchc-export" report --plan "$plan" --period 2024-Y --format docx -o "$work/out/report.docx"
     measure export-report-json "$heavy_runs" -- \
         "$bin/cchc-export" report --plan "$plan" --period 2024-Y --format json -o "$work/out/report.json"
-else
+elif stage export; then
     echo "cchc-export report is not available in this build: export not measured" | tee "$results/export-missing.txt"
+fi
 fi
 
 # ---------------------------------------------------------------------------------------------
+if stage admin; then
 step "cchc-admin activity list against psql"
 sql_activity_list="$root/deploy/bench/activity-list.sql"
 if has_command cchc-admin activity list; then
     plan_id=${plan#\#}
-    hyperfine -N --style basic --warmup 3 --runs "$runs" \
-        --export-json "$results/admin-activity-list.json" --export-markdown "$results/admin-activity-list.md" \
-        --command-name "cchc-admin activity list" "$bin/cchc-admin activity list --plan $plan --format json" \
-        --command-name "psql -c (same query)" \
-        "$pgbin/psql -X -A -t -q -v plan=$plan_id -d bench_export -f $sql_activity_list"
+    # Twice: with the server's default (JIT compiles queries whose estimated cost passes jit_above_cost, which
+    # these do) and with jit = off for both commands.
+    for jit in on off; do
+        PGOPTIONS="-c jit=$jit" hyperfine -N --style basic --warmup 3 --runs "$runs" \
+            --export-json "$results/admin-activity-list-jit-$jit.json" \
+            --export-markdown "$results/admin-activity-list-jit-$jit.md" \
+            --command-name "cchc-admin activity list" \
+            "$bin/cchc-admin activity list --plan $(printf '%q' "$plan") --format json" \
+            --command-name "psql -c (same query)" \
+            "$pgbin/psql -X -A -t -q -v plan=$plan_id -d bench_export -f $sql_activity_list"
+    done
 else
     echo "cchc-admin activity list is not available in this build: not measured" | tee "$results/admin-missing.txt"
 fi
+fi
 
 # ---------------------------------------------------------------------------------------------
+if stage growth; then
 step "Export growth: one province, then the national database"
 DATABASE_URL=$(url bench_scale)
 fresh_db bench_scale
@@ -280,6 +307,8 @@ if ((national)); then
         measure export-national-json "$runs" -- \
             "$bin/cchc-export" report --plan "$scale_plan" --period 2024-Y --format json -o "$work/out/national.json"
     fi
+fi
+
 fi
 
 # ---------------------------------------------------------------------------------------------

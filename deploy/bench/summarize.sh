@@ -17,9 +17,9 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 lt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 verdict() { if "$@"; then echo "yes"; else echo "**no**"; fi; }
 
-# row NAME [TIME_LIMIT_S] [RSS_LIMIT_MB]: one table row.
+# row LABEL NAME [TIME_LIMIT_S] [RSS_LIMIT_MB]: one table row.
 row() {
-    local name=$1 time_limit=${2:-} rss_limit=${3:-}
+    local label=$1 name=$2 time_limit=${3:-} rss_limit=${4:-}
     [[ -f $results/$name.json ]] || return 0
     local mean sd min max rss target="" met=""
     mean=$(field "$name" mean); sd=$(field "$name" stddev); min=$(field "$name" min); max=$(field "$name" max)
@@ -32,7 +32,7 @@ row() {
         target="$target, < $rss_limit MB"
         if lt "$mean" "$time_limit" && lt "$(mb "$rss")" "$rss_limit"; then met="yes"; else met="**no**"; fi
     fi
-    printf '| %s | %s ± %s | %s–%s | %s | %s | %s | %s |\n' "${name#*-*-}" "$(ms "$mean")" "$(ms "$sd")" "$(ms "$min")" \
+    printf '| %s | %s ± %s | %s–%s | %s | %s | %s | %s |\n' "$label" "$(ms "$mean")" "$(ms "$sd")" "$(ms "$min")" \
         "$(ms "$max")" "$(mb "$rss")" "$(load_of "$name")" "${target:-—}" "${met:-—}"
 }
 header() {
@@ -48,9 +48,9 @@ header "Import, dry run (whole process: read, parse, print cchc.plan/v1 JSON)" "
 for json in "$results"/import-dry-*.json; do
     name=$(basename "$json" .json)
     case $name in
-        import-dry-plan-5000-*) row "$name" 1 200 ;;
-        *.docx) row "$name" 0.05 ;;
-        *) row "$name" ;;
+        import-dry-plan-5000-*) row "${name#import-dry-}" "$name" 1 200 ;;
+        *.docx) row "${name#import-dry-}" "$name" 0.05 ;;
+        *) row "${name#import-dry-}" "$name" ;;
     esac
 done
 if [[ -f $results/synthetic-readback.tsv ]]; then
@@ -60,35 +60,40 @@ fi
 
 header "Import, stored (fresh migrated database per run)" "file"
 for json in "$results"/import-store-*.json; do
-    row "$(basename "$json" .json)"
+    name=$(basename "$json" .json)
+    row "${name#import-store-}" "$name"
 done
 
 if [[ -f $results/export-report-docx.json ]]; then
     header "Export of a 2,000-activity plan with 100,000 progress entries (period 2024-Y)" "format"
-    row export-report-docx 1.5 300
-    row export-report-json 1.5 300
+    row docx export-report-docx 1.5 300
+    row json export-report-json 1.5 300
     both=$(jq -s '.[0].results[0].mean + .[1].results[0].mean' "$results/export-report-docx.json" "$results/export-report-json.json")
     echo
     echo "docx plus JSON (sum of the means): $(ms "$both") ms — target < 1500 ms: $(verdict lt "$both" 1.5)."
 fi
 
-if [[ -f $results/admin-activity-list.json ]]; then
+for jit in on off; do
+    file="$results/admin-activity-list-jit-$jit.json"
+    [[ -f $file ]] || continue
     echo
-    echo "### cchc-admin activity list against psql -c (same plan, 2,000 activities)"
+    echo "### cchc-admin activity list against psql -c (same plan, 2,000 activities; PostgreSQL jit = $jit)"
     echo
     echo "| command | mean ± σ (ms) | min–max (ms) |"
     echo "|---|---:|---:|"
     jq -r '.results[] | "| \(.command) | \(.mean * 1000 | floor) ± \(.stddev * 1000 | floor) | \(.min * 1000 | floor)–\(.max * 1000 | floor) |"' \
-        "$results/admin-activity-list.json"
-    ratio=$(jq '.results[0].mean / .results[1].mean' "$results/admin-activity-list.json")
+        "$file"
+    ratio=$(jq '.results[0].mean / .results[1].mean' "$file")
     echo
-    printf 'Ratio cchc-admin ÷ psql: %.1f×\n' "$ratio"
-fi
+    printf 'Ratio cchc-admin ÷ psql (jit %s): %.1f×\n' "$jit" "$ratio"
+done
 
 if [[ -f $results/export-province-docx.json ]]; then
     header "Export growth: the same plan (100 activities × 20 entries) in a 1-province and a 34-province database" "database, format"
-    for name in export-province-docx export-province-json export-national-docx export-national-json; do
-        row "$name"
+    for scale in province national; do
+        for format in docx json; do
+            row "$scale, $format" "export-$scale-$format"
+        done
     done
     if [[ -f $results/export-national-docx.json ]]; then
         for format in docx json; do
