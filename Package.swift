@@ -98,7 +98,7 @@ let package = Package(
             name: "ReportExportTests", dependencies: ["ReportExport", "PlanCore", "OOXML", zip],
             path: "Tests/ReportExportTests", exclude: ["Golden"], swiftSettings: strict),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "PlanStore", "PlanCore"], path: "Tests/EndToEndTests",
+            name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "PlanStore", "PlanCore", "LocalCluster", zip], path: "Tests/EndToEndTests",
             swiftSettings: strict),
     ]
 )

@@ -74,6 +74,7 @@ public enum UsageText {
         ("Show help information.", "Hiển thị trợ giúp."),
         ("Show the version.", "Hiển thị phiên bản."),
         ("(default: ", "(mặc định: "),
+        ("; default: ", "; mặc định: "),
         ("(values: ", "(giá trị: "),
         ("Usage: ", "Cách dùng: "),
         ("Error: ", "Lỗi: "),

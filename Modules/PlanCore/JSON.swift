@@ -157,9 +157,11 @@ extension JSONValue {
 
     private static func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
-        out += "\n"
-        out += String(repeating: "  ", count: indent)
+        out += indent < newlines.count ? newlines[indent] : "\n" + String(repeating: "  ", count: indent)
     }
+
+    /// "\n" plus the indentation of the first levels, built once (large documents write millions of them).
+    private static let newlines: [String] = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
 
     /// Swift's shortest round-trip form, which is Python's `repr` ("1.0", "-0.0", "1e+16", "1e-05").
     private static func format(_ d: Double) -> String {
@@ -169,6 +171,12 @@ extension JSONValue {
 
     private static func quote(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: append them whole (scalar-by-scalar appends dominate large documents).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

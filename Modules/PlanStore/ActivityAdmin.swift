@@ -106,13 +106,17 @@ extension Store {
         -> ActivityRow
     {
         try requireAdmin("sửa hoạt động")
-        guard !edit.isEmpty else { throw StoreError.invalid("Không có gì để sửa: hãy cho biết ít nhất một trường mới.") }
+        guard !edit.isEmpty else {
+            throw StoreError.invalid("Không có gì để sửa: hãy cho biết ít nhất một trường mới.")
+        }
         let action = "sửa hoạt động \(activity.reference)"
         return try transaction(action) { connection in
             let read = ActivityVersioning.versionToCheck(expectedVersion, activity)
             let s = edit.schedule
             let title = edit.title.map(VietnameseText.nfc)
-            if let title, title.isEmpty { throw StoreError.invalid("Nội dung hoạt động (--title) không được để trống.") }
+            if let title, title.isEmpty {
+                throw StoreError.invalid("Nội dung hoạt động (--title) không được để trống.")
+            }
             let result: QueryResult
             do {
                 result = try connection.query(
@@ -177,15 +181,17 @@ extension Store {
         return try transaction(action) { connection in
             let read = ActivityVersioning.versionToCheck(expectedVersion, activity)
             _ = try ActivityVersioning.bump(activity, read: read, store: self, action: action, connection)
-            let removed = try connection.query(
-                """
-                DELETE FROM activity_assignments
-                 WHERE activity_id = \(activity.id) AND unit_id IN (SELECT cchc_unit_chain(\(unit)))
-                """
-            ).affectedRows ?? 0
+            let removed =
+                try connection.query(
+                    """
+                    DELETE FROM activity_assignments
+                     WHERE activity_id = \(activity.id) AND unit_id IN (SELECT cchc_unit_chain(\(unit)))
+                    """
+                ).affectedRows ?? 0
             guard removed > 0 else {
                 throw StoreError.invalid(
-                    "Đơn vị \(try UnitRegistry(connection).name(of: unit)) không được giao hoạt động \(activity.reference).")
+                    "Đơn vị \(try UnitRegistry(connection).name(of: unit)) không được giao hoạt động \(activity.reference)."
+                )
             }
             return try ActivityRow.load(activity.id, connection)!
         }
@@ -277,14 +283,16 @@ enum ActivityLinks {
         let code = try row.decode(String.self, at: 1)
         guard let parentPlan = try row.decode(Int64?.self, at: 0) else {
             throw StoreError.invalid(
-                "Kế hoạch \(code) chưa gắn với kế hoạch cấp trên; hãy chạy trước: cchc-admin plan link-parent \(code) KẾ_HOẠCH_CẤP_TRÊN")
+                "Kế hoạch \(code) chưa gắn với kế hoạch cấp trên; hãy chạy trước: cchc-admin plan link-parent \(code) KẾ_HOẠCH_CẤP_TRÊN"
+            )
         }
         guard let activityPlan = try row.decode(Int64?.self, at: 2) else {
             throw StoreError.notFound(what: "hoạt động cấp trên", reference: "#\(parent)")
         }
         guard activityPlan == parentPlan else {
             throw StoreError.invalid(
-                "Hoạt động #\(parent) không thuộc kế hoạch cấp trên của \(code); chỉ gắn được với nhiệm vụ của kế hoạch cấp trên.")
+                "Hoạt động #\(parent) không thuộc kế hoạch cấp trên của \(code); chỉ gắn được với nhiệm vụ của kế hoạch cấp trên."
+            )
         }
     }
 }

@@ -31,7 +31,8 @@ public struct ActivityFilter: Sendable {
 
     /// The data window statuses are judged in: the regime's quarter holding `asOf`.
     public var window: DayRange {
-        if let period = try? regime.period(of: .quarter, containing: asOf), let window = try? regime.window(for: period) {
+        if let period = try? regime.period(of: .quarter, containing: asOf), let window = try? regime.window(for: period)
+        {
             return window
         }
         return DayRange(from: asOf, to: asOf)

@@ -26,7 +26,8 @@ enum ActivityVersioning {
 
     /// The new version from an `UPDATE … RETURNING version`, or why it matched nothing.
     static func checked(
-        _ result: QueryResult, _ activity: ActivityRow, read: Int, store: Store, action: String, _ connection: Connection
+        _ result: QueryResult, _ activity: ActivityRow, read: Int, store: Store, action: String,
+        _ connection: Connection
     ) throws -> Int {
         if let row = result.first { return try row.decode(Int.self, at: 0) }
         throw try refusal(activity, read: read, store: store, action: action, connection)

@@ -81,7 +81,8 @@ extension Store {
     public func auditLog(_ filter: AuditFilter) throws -> [AuditEntry] {
         if let table = filter.table, !Store.auditedTables.contains(table) {
             throw StoreError.invalid(
-                "Bảng \"\(table)\" không có trong nhật ký; các bảng được ghi: \(Store.auditedTables.joined(separator: ", ")).")
+                "Bảng \"\(table)\" không có trong nhật ký; các bảng được ghi: \(Store.auditedTables.joined(separator: ", "))."
+            )
         }
         return try transaction("xem nhật ký thay đổi") { connection in
             let id = filter.activityID.map(String.init)
@@ -125,7 +126,9 @@ extension Store {
 /// The readable part of a change.
 enum AuditChanges {
     /// Derived or bulky fields that say nothing to a reader.
-    static let noise: Set<String> = ["updated_at", "created_at", "name_key", "alias_key", "content", "body", "recorded_at"]
+    static let noise: Set<String> = [
+        "updated_at", "created_at", "name_key", "alias_key", "content", "body", "recorded_at",
+    ]
 
     /// The fields that identify a new or deleted row, per table (others: every field but the noise).
     static let mainFields: [String: [String]] = [
@@ -141,7 +144,9 @@ enum AuditChanges {
         "activities": ["plan_id", "ref", "title", "schedule_text", "state"],
         "activity_assignments": ["activity_id", "unit_id", "role"],
         "products": ["activity_id", "text"],
-        "progress_entries": ["activity_id", "unit_id", "entry_date", "text", "quantity", "quantity_unit", "supersedes_id", "reason"],
+        "progress_entries": [
+            "activity_id", "unit_id", "entry_date", "text", "quantity", "quantity_unit", "supersedes_id", "reason",
+        ],
         "evidence": ["progress_entry_id", "kind", "value"],
         "evidence_files": ["sha256", "file_name", "size"],
         "period_locks": ["plan_id", "unit_id", "period_id", "regime", "window_from", "window_to", "reopen_reason"],

@@ -33,7 +33,9 @@ extension Store {
     public func coverage(of planID: Int64) throws -> PlanCoverage {
         let plan = try findPlan("#\(planID)")
         let (parentID, childIDs): (Int64, [Int64]) = try transaction("xem mức độ triển khai kế hoạch") { connection in
-            if let parent = try connection.query("SELECT parent_plan_id FROM plans WHERE id = \(planID)").scalar(Int64?.self) {
+            if let parent = try connection.query("SELECT parent_plan_id FROM plans WHERE id = \(planID)").scalar(
+                Int64?.self)
+            {
                 return (parent, [planID])
             }
             let children = try connection.query("SELECT id FROM plans WHERE parent_plan_id = \(planID) ORDER BY id")
@@ -55,10 +57,12 @@ extension Store {
                      ORDER BY a.plan_id, a.position, a.id
                     """
                 ).map { row throws(PostgresError) in
-                    (ActivityBrief(
-                        id: try row.decode(Int64.self, at: 0), reference: try row.decode(String.self, at: 1),
-                        ref: try row.decode(String.self, at: 2), title: try row.decode(String.self, at: 3)),
-                     try row.decode(Int64?.self, at: 4))
+                    (
+                        ActivityBrief(
+                            id: try row.decode(Int64.self, at: 0), reference: try row.decode(String.self, at: 1),
+                            ref: try row.decode(String.self, at: 2), title: try row.decode(String.self, at: 3)),
+                        try row.decode(Int64?.self, at: 4)
+                    )
                 }
             }
             let tasks = try briefs([parentID]).map(\.0)
@@ -75,7 +79,8 @@ extension Store {
             }
             return PlanCoverage(
                 parent: try findPlan("#\(parentID)"), children: try childIDs.map { try findPlan("#\($0)") },
-                covered: tasks.compactMap { task in byTask[task.id].map { CoveredTask(task: task, implementedBy: $0) } },
+                covered: tasks.compactMap { task in byTask[task.id].map { CoveredTask(task: task, implementedBy: $0) }
+                },
                 uncovered: tasks.filter { byTask[$0.id] == nil }, unlinked: unlinked)
         }
     }

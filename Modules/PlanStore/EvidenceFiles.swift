@@ -24,7 +24,8 @@ enum EvidenceFiles {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= maximumSize else {
             throw StoreError.invalid(
-                "Tệp kiểm chứng \"\(name)\" nặng \(size / 1_048_576) MB, vượt giới hạn 50 MB; hãy nén lại hoặc ghi đường liên kết.")
+                "Tệp kiểm chứng \"\(name)\" nặng \(size / 1_048_576) MB, vượt giới hạn 50 MB; hãy nén lại hoặc ghi đường liên kết."
+            )
         }
         let data: Data
         do {

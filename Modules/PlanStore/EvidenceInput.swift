@@ -30,7 +30,8 @@ public enum EvidenceInput: Hashable, Sendable {
         if let scheme = scheme(of: value) {
             guard ["http", "https", "ftp"].contains(scheme.lowercased()) else {
                 throw StoreError.invalid(
-                    "Tài liệu kiểm chứng (--evidence) \"\(value)\": chỉ nhận liên kết http, https hoặc ftp, không nhận \"\(scheme):\".")
+                    "Tài liệu kiểm chứng (--evidence) \"\(value)\": chỉ nhận liên kết http, https hoặc ftp, không nhận \"\(scheme):\"."
+                )
             }
             return .url(value)
         }
@@ -39,7 +40,8 @@ public enum EvidenceInput: Hashable, Sendable {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard !isDirectory.boolValue else {
-                throw StoreError.invalid("Tài liệu kiểm chứng (--evidence) \"\(value)\" là một thư mục, không phải tệp.")
+                throw StoreError.invalid(
+                    "Tài liệu kiểm chứng (--evidence) \"\(value)\" là một thư mục, không phải tệp.")
             }
             return .file(path: path)
         }

@@ -82,13 +82,15 @@ public struct PeriodLocks {
     }
 
     /// Reopens the active lock, with the reason (stamped with who and when by the database).
-    public func reopen(plan: Int64, unit: Int64?, period: PeriodID, regime: String, reason: String) throws -> PeriodLock {
+    public func reopen(plan: Int64, unit: Int64?, period: PeriodID, regime: String, reason: String) throws -> PeriodLock
+    {
         let why = VietnameseText.nfc(reason)
         guard !why.isEmpty else { throw StoreError.invalid("Mở lại kỳ báo cáo cần lý do (--reason).") }
         guard let existing = try active(plan: plan, unit: unit, period: period, regime: regime) else {
             throw StoreError.notFound(what: "kỳ báo cáo đang khóa", reference: "\(period) (\(regime))")
         }
-        try connection.query("UPDATE period_locks SET reopened_at = now(), reopen_reason = \(why) WHERE id = \(existing.id)")
+        try connection.query(
+            "UPDATE period_locks SET reopened_at = now(), reopen_reason = \(why) WHERE id = \(existing.id)")
         return try load(existing.id)!
     }
 
@@ -114,8 +116,10 @@ public struct PeriodLocks {
     }
 
     func load(_ id: Int64) throws -> PeriodLock? {
-        try connection.query("SELECT \(unsafeRaw: PeriodLock.columns) FROM \(unsafeRaw: PeriodLock.from) WHERE l.id = \(id)")
-            .first.map { row throws(PostgresError) in try PeriodLock(row: row) }
+        try connection.query(
+            "SELECT \(unsafeRaw: PeriodLock.columns) FROM \(unsafeRaw: PeriodLock.from) WHERE l.id = \(id)"
+        )
+        .first.map { row throws(PostgresError) in try PeriodLock(row: row) }
     }
 }
 
@@ -137,7 +141,8 @@ extension Store {
     {
         try requireAdmin("mở lại kỳ báo cáo đã khóa")
         return try transaction("mở lại kỳ báo cáo đã khóa") { connection in
-            try PeriodLocks(connection).reopen(plan: plan, unit: unit, period: period, regime: regime.id, reason: reason)
+            try PeriodLocks(connection).reopen(
+                plan: plan, unit: unit, period: period, regime: regime.id, reason: reason)
         }
     }
 

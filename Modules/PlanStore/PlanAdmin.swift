@@ -55,7 +55,9 @@ extension Store {
         try requireAdmin("gắn kế hoạch cấp trên")
         return try transaction("gắn kế hoạch cấp trên") { connection in
             if let parent {
-                guard parent != child else { throw StoreError.invalid("Một kế hoạch không thể là kế hoạch cấp trên của chính nó.") }
+                guard parent != child else {
+                    throw StoreError.invalid("Một kế hoạch không thể là kế hoạch cấp trên của chính nó.")
+                }
                 let cycle = try connection.query(
                     """
                     WITH RECURSIVE up(id) AS (
@@ -65,7 +67,8 @@ extension Store {
                     """
                 ).scalar(Bool.self)
                 guard !cycle else {
-                    throw StoreError.invalid("Không thể gắn: kế hoạch cấp trên đã chọn lại đang thực hiện kế hoạch này.")
+                    throw StoreError.invalid(
+                        "Không thể gắn: kế hoạch cấp trên đã chọn lại đang thực hiện kế hoạch này.")
                 }
             }
             try connection.query(

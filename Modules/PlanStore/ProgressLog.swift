@@ -95,20 +95,24 @@ extension Store {
 
     /// Records a correction: a new entry superseding `entryID`, with the reason. Entries are never
     /// changed or deleted; a corrected entry can be corrected once (correct the correction after that).
-    public func correctProgress(_ entryID: Int64, reason: String, _ correction: ProgressCorrection) throws -> ProgressRow {
+    public func correctProgress(_ entryID: Int64, reason: String, _ correction: ProgressCorrection) throws
+        -> ProgressRow
+    {
         let action = "sửa tiến độ #\(entryID)"
         guard user.role != .viewer else { throw StoreError.forbidden(login: user.login, action: action) }
         let why = VietnameseText.nfc(reason)
         guard !why.isEmpty else { throw StoreError.invalid("Lý do sửa (--reason) không được để trống.") }
         guard !correction.isEmpty else {
-            throw StoreError.invalid("Không có gì để sửa: hãy cho biết ít nhất một giá trị mới (--text, --date, --quantity…).")
+            throw StoreError.invalid(
+                "Không có gì để sửa: hãy cho biết ít nhất một giá trị mới (--text, --date, --quantity…).")
         }
         return try transaction(action) { connection in
             guard let old = try ProgressRow.load(where: "e.id = \(entryID)", connection).first else {
                 throw StoreError.notFound(what: "mục tiến độ", reference: "#\(entryID)")
             }
             if let newer = old.supersededBy {
-                throw StoreError.invalid("Mục tiến độ #\(entryID) đã được sửa bởi mục #\(newer); hãy sửa mục #\(newer).")
+                throw StoreError.invalid(
+                    "Mục tiến độ #\(entryID) đã được sửa bởi mục #\(newer); hãy sửa mục #\(newer).")
             }
             let quantity = correction.quantity ?? old.quantity
             let quantityUnit = correction.quantityUnit ?? (quantity == nil ? nil : old.quantityUnit)
@@ -172,14 +176,17 @@ struct ProgressWriter {
             let own = try UnitHistory.chain(store.user.unitID ?? 0, connection)
             guard own.contains(unit) else {
                 throw StoreError.forbidden(
-                    login: store.user.login, action: "ghi tiến độ thay cho đơn vị \(try UnitRegistry(connection).name(of: unit))")
+                    login: store.user.login,
+                    action: "ghi tiến độ thay cho đơn vị \(try UnitRegistry(connection).name(of: unit))")
             }
         }
         let takesPart = try connection.query("SELECT cchc_unit_takes_part(\(activityID), \(unit))").scalar(Bool.self)
         if store.user.role == .unit, !takesPart {
             throw StoreError.forbidden(
                 login: store.user.login,
-                action: "ghi tiến độ cho hoạt động \(activity.reference) (đơn vị không chủ trì, không phối hợp hoạt động này)")
+                action:
+                    "ghi tiến độ cho hoạt động \(activity.reference) (đơn vị không chủ trì, không phối hợp hoạt động này)"
+            )
         }
         let id = try connection.query(
             """

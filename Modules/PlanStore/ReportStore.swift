@@ -99,21 +99,17 @@ extension Store {
     /// the plan and the reporting unit, in one transaction. Refused while the period is locked (an earlier
     /// submission not reopened).
     public func submitReport(
-        planID: Int64, unitID: Int64, period: String, regime: String, window: DayRange, content: String, sha256: String
+        planID: Int64, unitID: Int64, period: PeriodID, regime: String, window: DayRange, content: String, sha256: String
     ) throws -> SnapshotRecord {
         try requireAdmin("nộp báo cáo")
         return try transaction("nộp báo cáo") { connection in
-            let locked = try connection.query(
-                """
-                SELECT count(*) FROM period_locks
-                 WHERE plan_id = \(planID) AND unit_id = \(unitID) AND period_id = \(period) AND regime = \(regime)
-                   AND reopened_at IS NULL
-                """
-            ).scalar(Int.self)
-            guard locked == 0 else { throw StoreError.periodLocked(period: period) }
+            let lock = try PeriodLocks(connection).lock(
+                plan: planID, unit: unitID, period: period, regime: regime, window: window)
+            guard lock.created else { throw StoreError.periodLocked(period: period.description) }
             let reportID = try connection.query(
                 """
-                INSERT INTO reports (plan_id, unit_id, period_id, regime) VALUES (\(planID), \(unitID), \(period), \(regime))
+                INSERT INTO reports (plan_id, unit_id, period_id, regime)
+                VALUES (\(planID), \(unitID), \(period.description), \(regime))
                 ON CONFLICT (plan_id, unit_id, period_id, regime) DO UPDATE SET version = reports.version
                 RETURNING id
                 """
@@ -130,11 +126,6 @@ extension Store {
                 RETURNING id
                 """
             ).scalar(Int64.self)
-            try connection.query(
-                """
-                INSERT INTO period_locks (plan_id, unit_id, period_id, regime, window_from, window_to)
-                VALUES (\(planID), \(unitID), \(period), \(regime), \(window.from.iso)::date, \(window.to.iso)::date)
-                """)
             return try Self.snapshots(connection, id: id, withContent: true)[0]
         }
     }

@@ -53,7 +53,8 @@ public struct StatusBoard: Sendable {
     public func count(_ status: ActivityStatus) -> Int { items.filter { $0.status == status }.count }
 
     /// Builds the board; statuses are those of `asOf` (nil: the window's last day, as the report does).
-    public static func build(plan: PlanRecord, period: PeriodID, regime: ReportingRegime, asOf: Day?) throws(ReportingError)
+    public static func build(plan: PlanRecord, period: PeriodID, regime: ReportingRegime, asOf: Day?)
+        throws(ReportingError)
         -> StatusBoard
     {
         let window = try regime.window(for: period)
@@ -105,11 +106,15 @@ struct UnitTally {
         let namedLeads = Set(leads.filter { $0.kind != .group }.map(\.id))
         var seen = Set<Int64>()
         for lead in leads where seen.insert(lead.id).inserted {
-            let own = results.filter { lead.kind == .group ? !namedLeads.contains($0.unit.id) || $0.unit.id == lead.id : $0.unit.id == lead.id }
-            var line = rows[lead.id] ?? {
-                order.append(lead.id)
-                return StatusBoard.UnitLine(unit: lead, expected: 0, reported: 0, onTime: 0, missing: [])
-            }()
+            let own = results.filter {
+                lead.kind == .group ? !namedLeads.contains($0.unit.id) || $0.unit.id == lead.id : $0.unit.id == lead.id
+            }
+            var line =
+                rows[lead.id]
+                ?? {
+                    order.append(lead.id)
+                    return StatusBoard.UnitLine(unit: lead, expected: 0, reported: 0, onTime: 0, missing: [])
+                }()
             line.expected += 1
             if own.isEmpty { line.missing.append(ref) } else { line.reported += 1 }
             if own.contains(where: { $0.recordedOn <= deadline }) { line.onTime += 1 }

@@ -29,7 +29,9 @@ public enum StoreError: Error, CustomStringConvertible {
             return "Không tìm thấy \(what) \"\(reference)\"."
         case let .ambiguous(what, reference, candidates):
             return "\"\(reference)\" khớp với nhiều \(what): " + candidates.joined(separator: "; ")
-                + ". Hãy ghi rõ hơn (hoặc dùng mã số)."
+                + (what == "đơn vị"
+                    ? ". Hãy dùng mã số (#…) hoặc ghi kèm đơn vị cấp trên, ví dụ \"Sở Tư pháp > Văn phòng Sở\"."
+                    : ". Hãy ghi rõ hơn (hoặc dùng mã số).")
         case let .conflict(what, reference, expected, found):
             return "Xung đột: \(what) \(reference) vừa được người khác sửa (phiên bản \(expected) → \(found)). "
                 + "Không có gì bị ghi đè; hãy xem lại rồi sửa lại."

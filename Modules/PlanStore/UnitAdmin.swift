@@ -46,7 +46,8 @@ extension Store {
                 let row = try UnitRecord.load(parent, connection), let end = row.validTo, end < effective
             {
                 throw StoreError.invalid(
-                    "Đơn vị cấp trên \(row.label) đã chấm dứt từ \(end.adding(days: 1).vietnamese), trước ngày hiệu lực \(effective.vietnamese).")
+                    "Đơn vị cấp trên \(row.label) đã chấm dứt từ \(end.adding(days: 1).vietnamese), trước ngày hiệu lực \(effective.vietnamese)."
+                )
             }
             let id = try UnitHistory.insertRow(
                 connection, name: name, kind: new.kind, parent: new.parentID, abbreviation: new.abbreviation,

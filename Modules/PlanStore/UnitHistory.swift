@@ -40,7 +40,8 @@ extension Store {
                 connection, name: name, kind: unit.kind, parent: unit.parentID,
                 abbreviation: abbreviation ?? unit.abbreviation, place: unit.place, validFrom: effective,
                 validTo: unit.validTo, note: nil)
-            try UnitHistory.link(.renamedTo, from: unit.id, to: successor, effective: effective, act: act, note: nil, connection)
+            try UnitHistory.link(
+                .renamedTo, from: unit.id, to: successor, effective: effective, act: act, note: nil, connection)
             try connection.query("UPDATE users SET unit_id = \(successor) WHERE unit_id = \(unit.id)")
             return UnitChange(
                 closed: try UnitRecord.load(unit.id, connection), opened: [try UnitRecord.load(successor, connection)!],
@@ -59,7 +60,9 @@ extension Store {
             if let current = unit.parentID, try UnitHistory.chain(current, connection).contains(target.id) {
                 throw StoreError.invalid("Đơn vị \(unit.label) đã trực thuộc \(target.label).")
             }
-            if try ([target.id] + UnitHistory.ancestors(of: target.id, on: effective, connection)).contains(where: chain.contains) {
+            if try ([target.id] + UnitHistory.ancestors(of: target.id, on: effective, connection)).contains(
+                where: chain.contains)
+            {
                 throw StoreError.invalid(
                     "Không thể chuyển \(unit.label) vào \(target.label): đơn vị đích nằm bên trong chính đơn vị này.")
             }
@@ -88,7 +91,8 @@ extension Store {
                 throw StoreError.invalid("Không thể hợp nhất đơn vị \(unit.label) vào chính nó.")
             }
             try UnitHistory.close(unit, before: effective, connection)
-            try UnitHistory.link(.mergedInto, from: unit.id, to: into.id, effective: effective, act: act, note: nil, connection)
+            try UnitHistory.link(
+                .mergedInto, from: unit.id, to: into.id, effective: effective, act: act, note: nil, connection)
             return UnitChange(
                 closed: try UnitRecord.load(unit.id, connection), opened: [],
                 summary: "Hợp nhất \"\(unit.name)\" vào \"\(into.name)\" từ ngày \(effective.vietnamese)"
@@ -114,12 +118,14 @@ extension Store {
                 let new = try UnitHistory.insertRow(
                     connection, name: name, kind: kind ?? unit.kind, parent: parent ?? unit.parentID, abbreviation: nil,
                     place: unit.place, validFrom: effective, validTo: nil, note: nil)
-                try UnitHistory.link(.splitFrom, from: unit.id, to: new, effective: effective, act: act, note: nil, connection)
+                try UnitHistory.link(
+                    .splitFrom, from: unit.id, to: new, effective: effective, act: act, note: nil, connection)
                 opened.append(try UnitRecord.load(new, connection)!)
             }
             return UnitChange(
                 closed: closeOriginal ? try UnitRecord.load(unit.id, connection) : nil, opened: opened,
-                summary: "Chia tách \"\(unit.name)\" thành \(clean.map { "\"\($0)\"" }.joined(separator: ", ")) từ ngày "
+                summary:
+                    "Chia tách \"\(unit.name)\" thành \(clean.map { "\"\($0)\"" }.joined(separator: ", ")) từ ngày "
                     + "\(effective.vietnamese)" + (act.map { " (\($0))" } ?? "")
                     + (closeOriginal ? "; đơn vị gốc chấm dứt." : "; đơn vị gốc vẫn tiếp tục."))
         }
@@ -136,7 +142,8 @@ extension Store {
                 "UPDATE units SET note = concat_ws('; ', note, \(note)::text) WHERE id = \(unit.id)")
             return UnitChange(
                 closed: try UnitRecord.load(unit.id, connection), opened: [],
-                summary: "Giải thể \"\(unit.name)\" từ ngày \(effective.vietnamese)" + (act.map { " (\($0))" } ?? "") + ".")
+                summary: "Giải thể \"\(unit.name)\" từ ngày \(effective.vietnamese)" + (act.map { " (\($0))" } ?? "")
+                    + ".")
         }
     }
 }
@@ -150,11 +157,13 @@ enum UnitHistory {
         }
         if let end = unit.validTo, end < effective {
             throw StoreError.invalid(
-                "Đơn vị \(unit.label) đã hết hiệu lực từ \(end.adding(days: 1).vietnamese), trước ngày hiệu lực \(effective.vietnamese).")
+                "Đơn vị \(unit.label) đã hết hiệu lực từ \(end.adding(days: 1).vietnamese), trước ngày hiệu lực \(effective.vietnamese)."
+            )
         }
         if let start = unit.validFrom, start >= effective {
             throw StoreError.invalid(
-                "Ngày hiệu lực \(effective.vietnamese) phải sau ngày đơn vị \(unit.label) bắt đầu hiệu lực (\(start.vietnamese)).")
+                "Ngày hiệu lực \(effective.vietnamese) phải sau ngày đơn vị \(unit.label) bắt đầu hiệu lực (\(start.vietnamese))."
+            )
         }
         return unit
     }
@@ -215,7 +224,10 @@ enum UnitHistory {
 
     /// Every row of the unit (renames and moves).
     static func chain(_ id: Int64, _ connection: Connection) throws -> Set<Int64> {
-        Set(try connection.query("SELECT cchc_unit_chain(\(id))").map { row throws(PostgresError) in try row.decode(Int64.self, at: 0) })
+        Set(
+            try connection.query("SELECT cchc_unit_chain(\(id))").map { row throws(PostgresError) in
+                try row.decode(Int64.self, at: 0)
+            })
     }
 
     /// The rows above `id` on `day` (each parent's version valid that day), nearest first.

@@ -5,7 +5,8 @@ import Postgres
 extension Store {
     /// Finds a unit by "#12" / "12", or by its name or an alias (any case, NFC or NFD, any tone placement).
     /// When several rows carry the name, the one valid on `day` (today when nil) wins; several valid ones
-    /// are ambiguous and listed so the person can pick an id.
+    /// are ambiguous and listed so the person can pick an id, or name the unit above it:
+    /// "Sở Tư pháp > Văn phòng Sở".
     public func findUnit(_ reference: String, on day: Day? = nil) throws -> UnitRecord {
         try transaction("tra cứu đơn vị") { connection in
             try UnitLookup(connection: connection).find(reference, on: day ?? Store.today)
@@ -36,12 +37,22 @@ struct UnitLookup {
             }
             return unit
         }
-        let key = VietnameseText.foldedKey(UnitNaming.withoutAside(text))
+        // "Parent > Child": the child among the units under any row of the parent's chain.
+        var parentChain: [Int64]?
+        var name = text
+        if let separator = text.range(of: " > ", options: .backwards) {
+            let parent = try find(String(text[..<separator.lowerBound]), on: day)
+            parentChain = try connection.query("SELECT cchc_unit_chain(\(parent.id))").map { try $0.decode(Int64.self, at: 0) }
+            name = String(text[separator.upperBound...])
+        }
+        let key = VietnameseText.foldedKey(UnitNaming.withoutAside(name))
         let rows = try connection.query(
             """
             SELECT \(unsafeRaw: UnitRecord.columns) FROM \(unsafeRaw: UnitRecord.from)
-             WHERE u.name_key = \(key)
-                OR u.id IN (SELECT unit_id FROM unit_aliases WHERE alias_key = \(key))
+             WHERE (u.name_key = \(key)
+                    OR u.id IN (SELECT unit_id FROM unit_aliases WHERE alias_key = \(key)))
+               AND (\(parentChain.map { $0.map(String.init) })::bigint[] IS NULL
+                    OR u.parent_id = ANY(\(parentChain.map { $0.map(String.init) })::bigint[]))
              ORDER BY u.id
             """
         ).map { row throws(PostgresError) in try UnitRecord(row: row) }
@@ -51,10 +62,13 @@ struct UnitLookup {
         if valid.count == 1 { return valid[0] }
         // Rows of one unit's history (a renamed unit under its old and new name): the latest.
         let chains = try Set(rows.map { try chainRoot($0.id) })
-        if chains.count == 1, let latest = rows.max(by: { ($0.validFrom ?? Day(1, 1, 1)!) < ($1.validFrom ?? Day(1, 1, 1)!) }) {
+        if chains.count == 1,
+            let latest = rows.max(by: { ($0.validFrom ?? Day(1, 1, 1)!) < ($1.validFrom ?? Day(1, 1, 1)!) })
+        {
             return latest
         }
-        throw StoreError.ambiguous(what: "đơn vị", reference: reference, candidates: (valid.isEmpty ? rows : valid).map(\.label))
+        throw StoreError.ambiguous(
+            what: "đơn vị", reference: reference, candidates: (valid.isEmpty ? rows : valid).map(\.label))
     }
 
     /// The smallest id of the unit's chain: one identity for all its rows.

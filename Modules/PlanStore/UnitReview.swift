@@ -55,7 +55,8 @@ extension Store {
         }
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty { throw StoreError.notFound(what: "tên đơn vị cần rà soát", reference: reference) }
-        throw StoreError.ambiguous(what: "tên đơn vị cần rà soát", reference: reference, candidates: matches.map(\.label))
+        throw StoreError.ambiguous(
+            what: "tên đơn vị cần rà soát", reference: reference, candidates: matches.map(\.label))
     }
 
     /// Makes a review name an alias of an existing unit: later imports resolve the name to `target`; the
@@ -69,7 +70,8 @@ extension Store {
             }
             guard placeholder.needsReview else {
                 throw StoreError.invalid(
-                    "\(placeholder.label) không phải là tên chờ rà soát; để gộp hai đơn vị thật hãy dùng: cchc-admin unit merge.")
+                    "\(placeholder.label) không phải là tên chờ rà soát; để gộp hai đơn vị thật hãy dùng: cchc-admin unit merge."
+                )
             }
             guard let target = try UnitRecord.load(targetID, connection) else {
                 throw StoreError.notFound(what: "đơn vị", reference: "#\(targetID)")

@@ -36,7 +36,8 @@ extension Store {
         try requireAdmin("thêm người dùng")
         let name = VietnameseText.nfc(login)
         guard !name.isEmpty, !name.contains(where: \.isWhitespace) else {
-            throw StoreError.invalid("Tên đăng nhập \"\(login)\" không hợp lệ: không được trống và không chứa khoảng trắng.")
+            throw StoreError.invalid(
+                "Tên đăng nhập \"\(login)\" không hợp lệ: không được trống và không chứa khoảng trắng.")
         }
         if role == .unit, unitID == nil {
             throw StoreError.invalid("Người dùng vai trò unit cần có đơn vị (--unit).")
@@ -69,7 +70,8 @@ extension Store {
                     "SELECT count(*) FROM users WHERE role = 'admin' AND active AND login <> \(name)"
                 ).scalar(Int.self)
                 guard admins > 0 else {
-                    throw StoreError.invalid("Không thể khóa \"\(name)\": đây là quản trị viên cuối cùng còn hoạt động.")
+                    throw StoreError.invalid(
+                        "Không thể khóa \"\(name)\": đây là quản trị viên cuối cùng còn hoạt động.")
                 }
             }
             try connection.query("UPDATE users SET active = \(active) WHERE login = \(name)")

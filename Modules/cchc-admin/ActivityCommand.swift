@@ -7,7 +7,8 @@ import PlanStore
 struct ActivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activity",
-        abstract: "Hoạt động: danh sách, chi tiết, thêm, sửa, giao/bỏ giao đơn vị, cập nhật tình trạng, gắn với nhiệm vụ cấp trên.",
+        abstract:
+            "Hoạt động: danh sách, chi tiết, thêm, sửa, giao/bỏ giao đơn vị, cập nhật tình trạng, gắn với nhiệm vụ cấp trên.",
         discussion: """
             HOẠT_ĐỘNG là KẾ_HOẠCH#MỤC (ví dụ 45/KH-STP#III.2), hoặc MỤC kèm --plan, hoặc mã số #123 (hay 123). \
             Mọi thay đổi kiểm tra phiên bản đã đọc (--expect-version; mặc định là phiên bản lúc bắt đầu lệnh): \
@@ -19,16 +20,21 @@ struct ActivityCommand: ParsableCommand {
         ])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Danh sách hoạt động, có lọc theo kế hoạch, đơn vị, tình trạng, hạn.")
+        static let configuration = CommandConfiguration(
+            abstract: "Danh sách hoạt động, có lọc theo kế hoạch, đơn vị, tình trạng, hạn.")
         @Option(help: "Kế hoạch (số ký hiệu hoặc #mã).") var plan: String?
         @Option(help: "Đơn vị chủ trì hoặc phối hợp (trực tiếp hoặc qua nhóm).") var unit: String?
-        @Option(help: "Tình trạng: notStarted, inProgress, done, overdue, cancelled (hoặc tiếng Việt); lặp lại để chọn nhiều.")
+        @Option(
+            help:
+                "Tình trạng: notStarted, inProgress, done, overdue, cancelled (hoặc tiếng Việt); lặp lại để chọn nhiều."
+        )
         var status: [String] = []
         @Flag(help: "Chỉ các hoạt động quá hạn.") var overdue = false
         @Option(help: "Hạn (ngày cuối của thời gian thực hiện) từ ngày này.") var dueFrom: String?
         @Option(help: "Hạn đến ngày này.") var dueTo: String?
         @Option(help: "Ngày tính tình trạng (mặc định hôm nay).") var asOf: String?
-        @Option(help: "Chế độ báo cáo cho kỳ số liệu dùng để xét hoạt động thường xuyên: cchc hoặc nd09.") var regime = "cchc"
+        @Option(help: "Chế độ báo cáo cho kỳ số liệu dùng để xét hoạt động thường xuyên: cchc hoặc nd09.") var regime =
+            "cchc"
         @OptionGroup var output: FormatOption
         @OptionGroup var session: SessionOptions
 
@@ -77,18 +83,31 @@ struct ActivityCommand: ParsableCommand {
                 if let group = a.group { Terminal.line("  Nhóm nhiệm vụ:  \(group)") }
                 Terminal.line("  Chủ trì:        \(detail.overview.lead.map(\.unit.name).joined(separator: "; "))")
                 if !detail.overview.coordinating.isEmpty {
-                    Terminal.line("  Phối hợp:       \(detail.overview.coordinating.map(\.unit.name).joined(separator: "; "))")
+                    Terminal.line(
+                        "  Phối hợp:       \(detail.overview.coordinating.map(\.unit.name).joined(separator: "; "))")
                 }
-                Terminal.line("  Thời gian:      \(a.schedule.text)" + (a.schedule.range.map { " (\($0.from.vietnamese) – \($0.to.vietnamese))" } ?? a.schedule.to.map { " (hạn \($0.vietnamese))" } ?? ""))
-                if !detail.products.isEmpty { Terminal.line("  Sản phẩm:       \(detail.products.map(\.text).joined(separator: "; "))") }
-                let status = Wording.status(detail.overview.status) + (detail.overview.statusDay.map { " (\($0.vietnamese))" } ?? "")
-                Terminal.line("  Tình trạng:     \(Terminal.paint(status, Wording.color(detail.overview.status))) — tính đến \(day.vietnamese)")
+                Terminal.line(
+                    "  Thời gian:      \(a.schedule.text)"
+                        + (a.schedule.range.map { " (\($0.from.vietnamese) – \($0.to.vietnamese))" } ?? a.schedule.to
+                            .map { " (hạn \($0.vietnamese))" } ?? ""))
+                if !detail.products.isEmpty {
+                    Terminal.line("  Sản phẩm:       \(detail.products.map(\.text).joined(separator: "; "))")
+                }
+                let status =
+                    Wording.status(detail.overview.status)
+                    + (detail.overview.statusDay.map { " (\($0.vietnamese))" } ?? "")
+                Terminal.line(
+                    "  Tình trạng:     \(Terminal.paint(status, Wording.color(detail.overview.status))) — tính đến \(day.vietnamese)"
+                )
                 if let note = a.stateNote { Terminal.line("  Ghi chú:        \(note)") }
                 if let parent = a.parentReference { Terminal.line("  Thực hiện nhiệm vụ cấp trên: \(parent)") }
                 if !detail.implementedBy.isEmpty {
-                    Terminal.line("  Được triển khai bởi: \(detail.implementedBy.map(\.reference).joined(separator: ", "))")
+                    Terminal.line(
+                        "  Được triển khai bởi: \(detail.implementedBy.map(\.reference).joined(separator: ", "))")
                 }
-                if a.removedInRevision != nil { Terminal.line("  (Hoạt động không còn trong bản mới nhất của kế hoạch.)") }
+                if a.removedInRevision != nil {
+                    Terminal.line("  (Hoạt động không còn trong bản mới nhất của kế hoạch.)")
+                }
                 Terminal.line("\nKết quả đã ghi (\(detail.progress.count)):")
                 Terminal.write(ProgressListingView.listing(detail.progress, format: .table).table())
             }
@@ -101,7 +120,13 @@ enum ActivityShowJSON {
     static func json(_ detail: ActivityDetail, asOf: Day) -> JSONValue {
         let a = detail.overview.activity
         func units(_ list: [ActivityUnit]) -> JSONValue {
-            .array(list.map { .object([("id", .int(Int($0.unit.id))), ("name", .string($0.unit.name)), ("writtenName", .string($0.writtenName))]) })
+            .array(
+                list.map {
+                    .object([
+                        ("id", .int(Int($0.unit.id))), ("name", .string($0.unit.name)),
+                        ("writtenName", .string($0.writtenName)),
+                    ])
+                })
         }
         let state: (String, Day?) = {
             switch a.state {
@@ -111,12 +136,23 @@ enum ActivityShowJSON {
             }
         }()
         return .object([
-            ("id", .int(Int(a.id))), ("plan", .string(a.planReference)), ("ref", .string(a.ref)), ("reference", .string(a.reference)),
+            ("id", .int(Int(a.id))), ("plan", .string(a.planReference)), ("ref", .string(a.ref)),
+            ("reference", .string(a.reference)),
             ("title", .string(a.title)), ("group", .string(a.group)), ("lead", units(detail.overview.lead)),
             ("coordinating", units(detail.overview.coordinating)), ("schedule", a.schedule.json),
-            ("products", .array(detail.products.map { .object([("text", .string($0.text)), ("type", .string($0.type)), ("plannedCount", .int($0.plannedCount)), ("unit", .string($0.unit))]) })),
+            (
+                "products",
+                .array(
+                    detail.products.map {
+                        .object([
+                            ("text", .string($0.text)), ("type", .string($0.type)),
+                            ("plannedCount", .int($0.plannedCount)), ("unit", .string($0.unit)),
+                        ])
+                    })
+            ),
             ("state", .string(state.0)), ("stateOn", .string(state.1?.iso)), ("stateNote", .string(a.stateNote)),
-            ("status", .string(detail.overview.status.rawValue)), ("statusDay", .string(detail.overview.statusDay?.iso)),
+            ("status", .string(detail.overview.status.rawValue)),
+            ("statusDay", .string(detail.overview.statusDay?.iso)),
             ("asOf", .string(asOf.iso)), ("parent", .string(a.parentReference)),
             ("implementedBy", .strings(detail.implementedBy.map(\.reference))), ("version", .int(a.version)),
             ("removedInRevision", .int(a.removedInRevision)),

@@ -25,7 +25,9 @@ struct ActivityAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Thêm một hoạt động vào kế hoạch.")
     @Option(help: "Kế hoạch (số ký hiệu hoặc #mã).") var plan: String
     @Option(help: "Nội dung hoạt động.") var title: String
-    @Option(help: "Thời gian thực hiện bằng tiếng Việt (ví dụ \"Quý II/2024\", \"Trước ngày 15/12/2024\", \"Thường xuyên\").")
+    @Option(
+        help:
+            "Thời gian thực hiện bằng tiếng Việt (ví dụ \"Quý II/2024\", \"Trước ngày 15/12/2024\", \"Thường xuyên\").")
     var schedule: String
     @Flag(help: "Chấp nhận thời gian chưa xác định (ví dụ \"Khi có yêu cầu\").") var unscheduled = false
     @Option(help: "Mục trong kế hoạch (mặc định BS.n: hoạt động bổ sung).") var ref: String?
@@ -52,7 +54,8 @@ struct ActivityAdd: ParsableCommand {
 }
 
 struct ActivityEdit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Sửa nội dung, mục, nhóm, thời gian hoặc sản phẩm của hoạt động.")
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Sửa nội dung, mục, nhóm, thời gian hoặc sản phẩm của hoạt động.")
     @OptionGroup var target: ActivityTarget
     @Option(help: "Nội dung mới.") var title: String?
     @Option(help: "Mục mới trong kế hoạch.") var ref: String?
@@ -77,7 +80,8 @@ struct ActivityEdit: ParsableCommand {
 }
 
 struct ActivityAssign: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Giao hoạt động cho một đơn vị (chủ trì hoặc phối hợp).")
+    static let configuration = CommandConfiguration(
+        commandName: "assign", abstract: "Giao hoạt động cho một đơn vị (chủ trì hoặc phối hợp).")
     @OptionGroup var target: ActivityTarget
     @Option(help: "Đơn vị (tên hoặc #mã).") var unit: String
     @Option(help: "Vai trò: lead (chủ trì) hoặc coordinating (phối hợp).") var role = "lead"
@@ -95,7 +99,8 @@ struct ActivityAssign: ParsableCommand {
 }
 
 struct ActivityUnassign: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unassign", abstract: "Bỏ giao hoạt động cho một đơn vị.")
+    static let configuration = CommandConfiguration(
+        commandName: "unassign", abstract: "Bỏ giao hoạt động cho một đơn vị.")
     @OptionGroup var target: ActivityTarget
     @Option(help: "Đơn vị (tên hoặc #mã).") var unit: String
     @OptionGroup var session: SessionOptions
@@ -104,14 +109,17 @@ struct ActivityUnassign: ParsableCommand {
         let store = try session.open()
         let row = try target.load(store)
         let unit = try Arguments.unit(store, unit, option: "--unit")
-        ActivityReport.saved(try store.unassign(row, unit: unit.id, expectedVersion: target.expectVersion), "bỏ giao \(unit.name) khỏi")
+        ActivityReport.saved(
+            try store.unassign(row, unit: unit.id, expectedVersion: target.expectVersion), "bỏ giao \(unit.name) khỏi")
     }
 }
 
 struct ActivityStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Ghi nhận hoạt động đã hoàn thành, dừng thực hiện, hoặc mở lại (cán bộ đơn vị được làm với hoạt động của đơn vị mình).")
+        abstract:
+            "Ghi nhận hoạt động đã hoàn thành, dừng thực hiện, hoặc mở lại (cán bộ đơn vị được làm với hoạt động của đơn vị mình)."
+    )
     @OptionGroup var target: ActivityTarget
     @Argument(help: "done (hoàn thành), cancelled (dừng thực hiện) hoặc open (mở lại).") var state: String
     @Option(help: "Ngày hoàn thành / dừng (mặc định hôm nay).") var on: String?
@@ -136,7 +144,8 @@ struct ActivityStatusCommand: ParsableCommand {
 
 struct ActivityLink: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "link", abstract: "Gắn hoạt động với nhiệm vụ của kế hoạch cấp trên mà nó thực hiện (hoặc bỏ gắn).")
+        commandName: "link", abstract: "Gắn hoạt động với nhiệm vụ của kế hoạch cấp trên mà nó thực hiện (hoặc bỏ gắn)."
+    )
     @OptionGroup var target: ActivityTarget
     @Option(help: "Nhiệm vụ cấp trên (KẾ_HOẠCH#MỤC hoặc #mã).") var to: String?
     @Flag(help: "Bỏ gắn.") var unlink = false
@@ -144,14 +153,16 @@ struct ActivityLink: ParsableCommand {
 
     func run() throws {
         guard (to == nil) == unlink else {
-            throw ToolError.argument("--to", unlink ? "không dùng cùng --unlink." : "hãy cho biết nhiệm vụ cấp trên, hoặc dùng --unlink.")
+            throw ToolError.argument(
+                "--to", unlink ? "không dùng cùng --unlink." : "hãy cho biết nhiệm vụ cấp trên, hoặc dùng --unlink.")
         }
         let store = try session.open()
         let row = try target.load(store)
         let parent = try to.map { try Arguments.activity(store, $0, plan: nil, option: "--to") }
         let saved = try store.linkActivity(row, to: parent?.id, expectedVersion: target.expectVersion)
         if let parent {
-            Terminal.line("Đã gắn \(saved.reference) với nhiệm vụ cấp trên \(parent.reference) (phiên bản \(saved.version)).")
+            Terminal.line(
+                "Đã gắn \(saved.reference) với nhiệm vụ cấp trên \(parent.reference) (phiên bản \(saved.version)).")
         } else {
             Terminal.line("Đã bỏ gắn nhiệm vụ cấp trên của \(saved.reference) (phiên bản \(saved.version)).")
         }

@@ -16,7 +16,8 @@ enum ActivityListingView {
             let a = item.activity
             listing.append([
                 .int(Int(a.id)), .string(a.reference), .string(table ? shortened(a.title) : a.title),
-                .strings(item.lead.map(\.unit.name)), .strings(item.coordinating.map(\.unit.name)), .string(a.schedule.text),
+                .strings(item.lead.map(\.unit.name)), .strings(item.coordinating.map(\.unit.name)),
+                .string(a.schedule.text),
                 .string(table ? a.schedule.to?.vietnamese : a.schedule.to?.iso),
                 .string(table ? Wording.status(item.status) : item.status.rawValue), .int(item.entryCount),
                 .string(table ? item.lastEntry?.vietnamese : item.lastEntry?.iso), .int(a.version),

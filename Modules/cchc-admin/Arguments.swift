@@ -1,5 +1,5 @@
-import Foundation
 import CLISupport
+import Foundation
 import PlanCore
 import PlanStore
 
@@ -45,7 +45,9 @@ enum Arguments {
         }
         if separators == ".", let dot = value.firstIndex(of: "."), value[value.index(after: dot)...].count == 3 {
             throw ToolError.argument(
-                option, "\"\(value)\" không rõ là số thập phân hay số có dấu phân cách hàng nghìn; hãy viết \(digitsOnly) hoặc \(value.replacingOccurrences(of: ".", with: ",")).")
+                option,
+                "\"\(value)\" không rõ là số thập phân hay số có dấu phân cách hàng nghìn; hãy viết \(digitsOnly) hoặc \(value.replacingOccurrences(of: ".", with: ","))."
+            )
         }
         guard let number = Double(value.replacingOccurrences(of: ",", with: ".")) else {
             throw ToolError.argument(option, "\"\(value)\" không phải là một số.")
@@ -55,7 +57,9 @@ enum Arguments {
 
     /// A schedule in Vietnamese, read by the importer's grammar; unreadable text is refused unless the
     /// person says the time frame is really unspecified.
-    static func schedule(_ text: String, planYear: Int, unscheduled: Bool, option: String = "--schedule") throws -> Schedule {
+    static func schedule(_ text: String, planYear: Int, unscheduled: Bool, option: String = "--schedule") throws
+        -> Schedule
+    {
         let schedule = ScheduleGrammar.parse(text, planYear: planYear)
         guard !schedule.text.isEmpty else { throw ToolError.argument(option, "không được để trống.") }
         if schedule.kind == .unspecified, !unscheduled {
@@ -71,9 +75,12 @@ enum Arguments {
     static func kind(_ text: String, option: String = "--kind") throws -> OrgUnit.Kind {
         let key = VietnameseText.foldedKey(text)
         if let kind = OrgUnit.Kind(rawValue: key) { return kind }
-        if let kind = OrgUnit.Kind.allCases.first(where: { VietnameseText.foldedKey($0.vietnamese) == key }) { return kind }
+        if let kind = OrgUnit.Kind.allCases.first(where: { VietnameseText.foldedKey($0.vietnamese) == key }) {
+            return kind
+        }
         throw ToolError.argument(
-            option, "loại đơn vị \"\(text)\" không hợp lệ; chọn một trong: "
+            option,
+            "loại đơn vị \"\(text)\" không hợp lệ; chọn một trong: "
                 + OrgUnit.Kind.allCases.map { "\($0.rawValue) (\($0.vietnamese))" }.joined(separator: ", ") + ".")
     }
 
@@ -81,7 +88,9 @@ enum Arguments {
         switch VietnameseText.accentInsensitiveKey(text) {
         case "lead", "chu tri", "chu-tri": return .lead
         case "coordinating", "phoi hop", "phoi-hop": return .coordinating
-        default: throw ToolError.argument(option, "vai trò \"\(text)\" không hợp lệ; chọn lead (chủ trì) hoặc coordinating (phối hợp).")
+        default:
+            throw ToolError.argument(
+                option, "vai trò \"\(text)\" không hợp lệ; chọn lead (chủ trì) hoặc coordinating (phối hợp).")
         }
     }
 
@@ -91,18 +100,21 @@ enum Arguments {
     }
 
     static func statuses(_ texts: [String], option: String = "--status") throws -> Set<ActivityStatus> {
-        Set(try texts.map { text in
-            let key = VietnameseText.accentInsensitiveKey(text).replacingOccurrences(of: "-", with: " ")
-            if let status = ActivityStatus.allCases.first(where: {
-                $0.rawValue.lowercased() == key.replacingOccurrences(of: " ", with: "")
-                    || VietnameseText.accentInsensitiveKey(Wording.status($0)) == key
-            }) {
-                return status
-            }
-            throw ToolError.argument(
-                option, "tình trạng \"\(text)\" không hợp lệ; chọn: "
-                    + ActivityStatus.allCases.map { "\($0.rawValue) (\(Wording.status($0)))" }.joined(separator: ", ") + ".")
-        })
+        Set(
+            try texts.map { text in
+                let key = VietnameseText.accentInsensitiveKey(text).replacingOccurrences(of: "-", with: " ")
+                if let status = ActivityStatus.allCases.first(where: {
+                    $0.rawValue.lowercased() == key.replacingOccurrences(of: " ", with: "")
+                        || VietnameseText.accentInsensitiveKey(Wording.status($0)) == key
+                }) {
+                    return status
+                }
+                throw ToolError.argument(
+                    option,
+                    "tình trạng \"\(text)\" không hợp lệ; chọn: "
+                        + ActivityStatus.allCases.map { "\($0.rawValue) (\(Wording.status($0)))" }.joined(
+                            separator: ", ") + ".")
+            })
     }
 
     static func regime(_ text: String, option: String = "--regime") throws -> ReportingRegime {

@@ -11,7 +11,8 @@ struct AuditCommand: ParsableCommand {
 
     @Option(help: "Từ ngày (giờ Việt Nam).") var since: String?
     @Option(help: "Đến hết ngày.") var until: String?
-    @Option(help: "Chỉ các thay đổi của một hoạt động (cả phân công, sản phẩm, tiến độ, tài liệu kiểm chứng).") var activity: String?
+    @Option(help: "Chỉ các thay đổi của một hoạt động (cả phân công, sản phẩm, tiến độ, tài liệu kiểm chứng).")
+    var activity: String?
     @Option(help: "Kế hoạch, khi --activity chỉ ghi mục.") var plan: String?
     @Option(help: "Chỉ một bảng (units, activities, progress_entries, period_locks, users…).") var table: String?
     @Option(help: "Chỉ thay đổi của người này.") var actor: String?
@@ -27,7 +28,8 @@ struct AuditCommand: ParsableCommand {
         let activity = try activity.map { try Arguments.activity(store, $0, plan: plan, option: "--activity") }
         let entries = try Arguments.resolving("--table") {
             try store.auditLog(
-                AuditFilter(since: since, until: until, activityID: activity?.id, table: table, actor: actor, limit: limit))
+                AuditFilter(
+                    since: since, until: until, activityID: activity?.id, table: table, actor: actor, limit: limit))
         }
         let tabular = output.format == .table
         var listing = Listing(columns: [
@@ -43,14 +45,17 @@ struct AuditCommand: ParsableCommand {
             }
             listing.append([
                 .int(Int(entry.id)), .string(entry.at), .string(entry.actor),
-                .string(tabular ? Self.action(entry.action) : entry.action), .string(entry.table), .string(entry.rowID), changes,
+                .string(tabular ? Self.action(entry.action) : entry.action), .string(entry.table), .string(entry.rowID),
+                changes,
             ])
         }
         Terminal.write(listing.render(output.format))
     }
 
     static func change(_ change: AuditChange) -> JSONValue {
-        .object([("field", .string(change.field)), ("before", change.before ?? .null), ("after", change.after ?? .null)])
+        .object([
+            ("field", .string(change.field)), ("before", change.before ?? .null), ("after", change.after ?? .null),
+        ])
     }
 
     static func action(_ action: String) -> String {

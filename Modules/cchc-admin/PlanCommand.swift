@@ -15,7 +15,8 @@ struct PlanCommand: ParsableCommand {
         .object([
             ("id", .int(Int(plan.id))), ("code", .string(plan.code)), ("reference", .string(plan.reference)),
             ("title", .string(plan.title)), ("year", .int(plan.year)), ("issuedOn", .string(plan.issuedOn?.iso)),
-            ("owner", .string(plan.owner)), ("parentCode", .string(plan.parentCode)), ("parentLinked", .bool(plan.parentLinked)),
+            ("owner", .string(plan.owner)), ("parentCode", .string(plan.parentCode)),
+            ("parentLinked", .bool(plan.parentLinked)),
             ("revision", .int(plan.revision)), ("activities", .int(plan.activityCount)),
         ])
     }
@@ -31,11 +32,13 @@ struct PlanCommand: ParsableCommand {
             var listing = Listing(columns: [
                 .init("id", "Mã", numeric: true), .init("code", "Số, ký hiệu"), .init("year", "Năm", numeric: true),
                 .init("owner", "Cơ quan"), .init("title", "Trích yếu"), .init("parentCode", "Thực hiện KH"),
-                .init("parentLinked", "Đã gắn"), .init("revision", "Bản", numeric: true), .init("activities", "Hoạt động", numeric: true),
+                .init("parentLinked", "Đã gắn"), .init("revision", "Bản", numeric: true),
+                .init("activities", "Hoạt động", numeric: true),
             ])
             for plan in try store.listPlans() where year.map({ $0 == plan.year }) ?? true {
                 listing.append([
-                    .int(Int(plan.id)), .string(plan.reference), .int(plan.year), .string(plan.owner), .string(plan.title),
+                    .int(Int(plan.id)), .string(plan.reference), .int(plan.year), .string(plan.owner),
+                    .string(plan.title),
                     .string(plan.parentCode), .bool(plan.parentLinked), .int(plan.revision), .int(plan.activityCount),
                 ])
             }
@@ -64,12 +67,18 @@ struct PlanCommand: ParsableCommand {
                     pairs.append(("signer", .string(detail.document.signer.name)))
                     pairs.append(("parent", detail.parent.map(PlanCommand.planJSON) ?? .null))
                     pairs.append(("children", .array(detail.children.map(PlanCommand.planJSON))))
-                    pairs.append(("revisions", .array(detail.revisions.map { r in
-                        .object([
-                            ("revision", .int(r.revision)), ("sourceFile", .string(r.sourceFile)), ("mediaType", .string(r.mediaType)),
-                            ("importedAt", .string(r.importedAt)), ("importedBy", .string(r.importedBy)),
-                        ])
-                    })))
+                    pairs.append(
+                        (
+                            "revisions",
+                            .array(
+                                detail.revisions.map { r in
+                                    .object([
+                                        ("revision", .int(r.revision)), ("sourceFile", .string(r.sourceFile)),
+                                        ("mediaType", .string(r.mediaType)),
+                                        ("importedAt", .string(r.importedAt)), ("importedBy", .string(r.importedBy)),
+                                    ])
+                                })
+                        ))
                     pairs.append(("asOf", .string(day.iso)))
                     pairs.append(("activityList", ActivityListingView.listing(activities, format: .json).json))
                     object = .object(pairs)
@@ -79,7 +88,8 @@ struct PlanCommand: ParsableCommand {
                 Terminal.write(ActivityListingView.listing(activities, format: .csv).csv)
             case .table:
                 Terminal.line("Kế hoạch \(plan.reference) (#\(plan.id)) — \(plan.title ?? "")")
-                Terminal.line("  Cơ quan ban hành: \(plan.owner)" + (plan.issuedOn.map { ", ngày \($0.vietnamese)" } ?? ""))
+                Terminal.line(
+                    "  Cơ quan ban hành: \(plan.owner)" + (plan.issuedOn.map { ", ngày \($0.vietnamese)" } ?? ""))
                 if let signer = detail.document.signer.name { Terminal.line("  Người ký:         \(signer)") }
                 if let parent = detail.parent {
                     Terminal.line("  Thực hiện:        Kế hoạch \(parent.reference) của \(parent.owner)")
@@ -87,7 +97,9 @@ struct PlanCommand: ParsableCommand {
                     Terminal.line("  Thực hiện:        Kế hoạch \(code) (chưa có trong hệ thống)")
                 }
                 if !detail.children.isEmpty {
-                    Terminal.line("  Kế hoạch cấp dưới: \(detail.children.map { "\($0.reference) (\($0.owner))" }.joined(separator: "; "))")
+                    Terminal.line(
+                        "  Kế hoạch cấp dưới: \(detail.children.map { "\($0.reference) (\($0.owner))" }.joined(separator: "; "))"
+                    )
                 }
                 for r in detail.revisions {
                     Terminal.line("  Bản \(r.revision): \(r.sourceFile), nhập lúc \(r.importedAt) bởi \(r.importedBy)")
@@ -108,7 +120,9 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             guard (parent == nil) == unlink else {
-                throw ToolError.argument("KẾ_HOẠCH_CẤP_TRÊN", unlink ? "không dùng cùng --unlink." : "hãy cho biết kế hoạch cấp trên, hoặc dùng --unlink.")
+                throw ToolError.argument(
+                    "KẾ_HOẠCH_CẤP_TRÊN",
+                    unlink ? "không dùng cùng --unlink." : "hãy cho biết kế hoạch cấp trên, hoặc dùng --unlink.")
             }
             let store = try session.open()
             let child = try Arguments.plan(store, plan, option: "KẾ_HOẠCH")
@@ -125,8 +139,13 @@ struct PlanCommand: ParsableCommand {
 
     struct Coverage: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Nhiệm vụ của kế hoạch cấp trên chưa có hoạt động nào triển khai, và hoạt động không gắn với nhiệm vụ cấp trên nào.")
-        @Argument(help: "Kế hoạch cấp dưới (so với kế hoạch cấp trên của nó) hoặc kế hoạch cấp trên (so với mọi kế hoạch cấp dưới).")
+            abstract:
+                "Nhiệm vụ của kế hoạch cấp trên chưa có hoạt động nào triển khai, và hoạt động không gắn với nhiệm vụ cấp trên nào."
+        )
+        @Argument(
+            help:
+                "Kế hoạch cấp dưới (so với kế hoạch cấp trên của nó) hoặc kế hoạch cấp trên (so với mọi kế hoạch cấp dưới)."
+        )
         var plan: String
         @OptionGroup var output: FormatOption
         @OptionGroup var session: SessionOptions
@@ -136,18 +155,34 @@ struct PlanCommand: ParsableCommand {
             let plan = try Arguments.plan(store, plan, option: "KẾ_HOẠCH")
             let coverage = try store.coverage(of: plan.id)
             func brief(_ a: ActivityBrief) -> JSONValue {
-                .object([("id", .int(Int(a.id))), ("reference", .string(a.reference)), ("ref", .string(a.ref)), ("title", .string(a.title))])
+                .object([
+                    ("id", .int(Int(a.id))), ("reference", .string(a.reference)), ("ref", .string(a.ref)),
+                    ("title", .string(a.title)),
+                ])
             }
             switch output.format {
             case .json:
-                Terminal.write(JSONValue.object([
-                    ("parent", PlanCommand.planJSON(coverage.parent)), ("children", .array(coverage.children.map(PlanCommand.planJSON))),
-                    ("covered", .array(coverage.covered.map { .object([("task", brief($0.task)), ("implementedBy", .array($0.implementedBy.map(brief)))]) })),
-                    ("uncovered", .array(coverage.uncovered.map(brief))), ("unlinked", .array(coverage.unlinked.map(brief))),
-                ]).serialized())
+                Terminal.write(
+                    JSONValue.object([
+                        ("parent", PlanCommand.planJSON(coverage.parent)),
+                        ("children", .array(coverage.children.map(PlanCommand.planJSON))),
+                        (
+                            "covered",
+                            .array(
+                                coverage.covered.map {
+                                    .object([
+                                        ("task", brief($0.task)),
+                                        ("implementedBy", .array($0.implementedBy.map(brief))),
+                                    ])
+                                })
+                        ),
+                        ("uncovered", .array(coverage.uncovered.map(brief))),
+                        ("unlinked", .array(coverage.unlinked.map(brief))),
+                    ]).serialized())
             case .csv, .table:
                 var listing = Listing(columns: [
-                    .init("kind", "Loại"), .init("reference", "Hoạt động"), .init("title", "Nội dung"), .init("linked", "Gắn với"),
+                    .init("kind", "Loại"), .init("reference", "Hoạt động"), .init("title", "Nội dung"),
+                    .init("linked", "Gắn với"),
                 ])
                 for task in coverage.uncovered {
                     listing.append([.string("uncovered"), .string(task.reference), .string(task.title), .null])
@@ -157,24 +192,33 @@ struct PlanCommand: ParsableCommand {
                 }
                 for covered in coverage.covered {
                     for activity in covered.implementedBy {
-                        listing.append([.string("covered"), .string(activity.reference), .string(activity.title), .string(covered.task.reference)])
+                        listing.append([
+                            .string("covered"), .string(activity.reference), .string(activity.title),
+                            .string(covered.task.reference),
+                        ])
                     }
                 }
                 guard output.format == .table else {
                     Terminal.write(listing.csv)
                     return
                 }
-                Terminal.line("Kế hoạch cấp trên \(coverage.parent.reference); kế hoạch triển khai: \(coverage.children.map(\.reference).joined(separator: ", ")).")
+                Terminal.line(
+                    "Kế hoạch cấp trên \(coverage.parent.reference); kế hoạch triển khai: \(coverage.children.map(\.reference).joined(separator: ", "))."
+                )
                 Terminal.line("\nNhiệm vụ cấp trên chưa được triển khai (\(coverage.uncovered.count)):")
                 for task in coverage.uncovered { Terminal.line("  - \(task.reference) \(task.title)") }
                 Terminal.line("\nHoạt động không gắn với nhiệm vụ cấp trên nào (\(coverage.unlinked.count)):")
                 for activity in coverage.unlinked { Terminal.line("  - \(activity.reference) \(activity.title)") }
                 Terminal.line("\nNhiệm vụ cấp trên đã được triển khai (\(coverage.covered.count)):")
                 for covered in coverage.covered {
-                    Terminal.line("  - \(covered.task.reference) \(covered.task.title) ← \(covered.implementedBy.map(\.reference).joined(separator: ", "))")
+                    Terminal.line(
+                        "  - \(covered.task.reference) \(covered.task.title) ← \(covered.implementedBy.map(\.reference).joined(separator: ", "))"
+                    )
                 }
                 if !coverage.unlinked.isEmpty {
-                    Terminal.line("\nGắn một hoạt động với nhiệm vụ cấp trên: cchc-admin activity link HOẠT_ĐỘNG --to KẾ_HOẠCH_CẤP_TRÊN#MỤC")
+                    Terminal.line(
+                        "\nGắn một hoạt động với nhiệm vụ cấp trên: cchc-admin activity link HOẠT_ĐỘNG --to KẾ_HOẠCH_CẤP_TRÊN#MỤC"
+                    )
                 }
             }
         }

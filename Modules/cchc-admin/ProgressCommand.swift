@@ -8,7 +8,8 @@ import PlanStore
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
-        abstract: "Tiến độ: ghi kết quả thực hiện kèm tài liệu kiểm chứng, xem, sửa (bằng một mục mới thay thế mục cũ).",
+        abstract:
+            "Tiến độ: ghi kết quả thực hiện kèm tài liệu kiểm chứng, xem, sửa (bằng một mục mới thay thế mục cũ).",
         discussion: """
             Các mục tiến độ không bao giờ bị sửa hay xóa: muốn sửa, ghi một mục mới thay thế (progress correct) kèm lý do. \
             Tài liệu kiểm chứng (--evidence) là đường liên kết (http, https), số văn bản (123/BC-SLĐTBXH), hoặc đường dẫn \
@@ -45,7 +46,8 @@ struct ProgressCommand: ParsableCommand {
         @Option(help: "Kết quả thực hiện.") var text: String
         @Option(help: "Số lượng (ví dụ 12 hoặc 2,5).") var quantity: String?
         @Option(help: "Đơn vị tính của số lượng (ví dụ \"tin, bài\").") var quantityUnit: String?
-        @Option(help: "Tài liệu kiểm chứng: đường liên kết, số văn bản hoặc đường dẫn tệp (lặp lại).") var evidence: [String] = []
+        @Option(help: "Tài liệu kiểm chứng: đường liên kết, số văn bản hoặc đường dẫn tệp (lặp lại).") var evidence:
+            [String] = []
         @OptionGroup var session: SessionOptions
 
         func run() throws {
@@ -69,7 +71,8 @@ struct ProgressCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Các kết quả đã ghi (mặc định không kèm các mục đã được sửa).")
+        static let configuration = CommandConfiguration(
+            abstract: "Các kết quả đã ghi (mặc định không kèm các mục đã được sửa).")
         @Option(help: "Kế hoạch.") var plan: String?
         @Option(help: "Hoạt động.") var activity: String?
         @Option(help: "Đơn vị.") var unit: String?
@@ -84,11 +87,14 @@ struct ProgressCommand: ParsableCommand {
             let to = try Arguments.day(to, "--to")
             let store = try session.open()
             let plan = try plan.map { try Arguments.plan(store, $0) }
-            let activity = try activity.map { try Arguments.activity(store, $0, plan: plan?.reference, option: "--activity") }
+            let activity = try activity.map {
+                try Arguments.activity(store, $0, plan: plan?.reference, option: "--activity")
+            }
             let unit = try unit.map { try Arguments.unit(store, $0, option: "--unit") }
             let entries = try store.listProgress(
                 ProgressFilter(
-                    planID: plan?.id, activityID: activity?.id, unitID: unit?.id, from: from, to: to, includeSuperseded: all))
+                    planID: plan?.id, activityID: activity?.id, unitID: unit?.id, from: from, to: to,
+                    includeSuperseded: all))
             Terminal.write(ProgressListingView.listing(entries, format: output.format).render(output.format))
         }
     }
@@ -104,7 +110,8 @@ struct ProgressCommand: ParsableCommand {
         @Option(help: "Số lượng mới.") var quantity: String?
         @Option(help: "Đơn vị tính mới.") var quantityUnit: String?
         @Flag(help: "Bỏ số lượng.") var noQuantity = false
-        @Option(help: "Tài liệu kiểm chứng mới (thay toàn bộ; lặp lại). Mặc định giữ tài liệu của mục cũ.") var evidence: [String] = []
+        @Option(help: "Tài liệu kiểm chứng mới (thay toàn bộ; lặp lại). Mặc định giữ tài liệu của mục cũ.")
+        var evidence: [String] = []
         @OptionGroup var session: SessionOptions
 
         func run() throws {
@@ -121,7 +128,8 @@ struct ProgressCommand: ParsableCommand {
                 quantityUnit: noQuantity ? .some(nil) : quantityUnit.map { .some($0) },
                 evidence: evidence.isEmpty ? nil : evidence)
             let fixed = try store.correctProgress(entry, reason: reason, correction)
-            Terminal.line("Đã ghi mục #\(fixed.id) thay thế mục #\(entry) (\(fixed.activityReference)); lý do: \(reason).")
+            Terminal.line(
+                "Đã ghi mục #\(fixed.id) thay thế mục #\(entry) (\(fixed.activityReference)); lý do: \(reason).")
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CLISupport
+import Foundation
 import PlanCore
 import PlanStore
 
@@ -8,8 +8,10 @@ enum ProgressListingView {
     static func listing(_ entries: [ProgressRow], format: OutputFormat) -> Listing {
         let table = format == .table
         var listing = Listing(columns: [
-            .init("id", "Mã", numeric: true), .init("date", "Ngày"), .init("activity", "Hoạt động"), .init("unit", "Đơn vị"),
-            .init("text", "Kết quả"), .init("quantity", "Số lượng", numeric: true), .init("quantityUnit", "Đơn vị tính"),
+            .init("id", "Mã", numeric: true), .init("date", "Ngày"), .init("activity", "Hoạt động"),
+            .init("unit", "Đơn vị"),
+            .init("text", "Kết quả"), .init("quantity", "Số lượng", numeric: true),
+            .init("quantityUnit", "Đơn vị tính"),
             .init("evidence", "Tài liệu kiểm chứng"), .init("supersedes", "Sửa mục", numeric: true),
             .init("supersededBy", "Đã sửa bởi", numeric: true), .init("reason", "Lý do sửa"),
             .init("recordedBy", "Người ghi"), .init("recordedAt", "Ghi lúc"),
@@ -18,14 +20,20 @@ enum ProgressListingView {
             let evidence: JSONValue =
                 table || format == .csv
                 ? .strings(entry.evidence.map { $0.kind == .file ? "tệp: \($0.value)" : $0.value })
-                : .array(entry.evidence.map {
-                    .object([("kind", .string($0.kind.rawValue)), ("value", .string($0.value)), ("sha256", .string($0.sha256))])
-                })
-            let quantity: JSONValue = entry.quantity.map { q in
-                q == q.rounded() && abs(q) < 1e15 ? .int(Int(q)) : .double(q)
-            } ?? .null
+                : .array(
+                    entry.evidence.map {
+                        .object([
+                            ("kind", .string($0.kind.rawValue)), ("value", .string($0.value)),
+                            ("sha256", .string($0.sha256)),
+                        ])
+                    })
+            let quantity: JSONValue =
+                entry.quantity.map { q in
+                    q == q.rounded() && abs(q) < 1e15 ? .int(Int(q)) : .double(q)
+                } ?? .null
             listing.append([
-                .int(Int(entry.id)), .string(table ? entry.date.vietnamese : entry.date.iso), .string(entry.activityReference),
+                .int(Int(entry.id)), .string(table ? entry.date.vietnamese : entry.date.iso),
+                .string(entry.activityReference),
                 .string(entry.unitName), .string(table ? ActivityListingView.shortened(entry.text) : entry.text),
                 table ? .string(entry.quantityText?.replacingOccurrences(of: ".", with: ",")) : quantity,
                 .string(entry.quantityUnit), evidence, entry.supersedes.map { .int(Int($0)) } ?? .null,

@@ -7,7 +7,8 @@ import PlanStore
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Bảng theo dõi một kỳ báo cáo: tình trạng từng hoạt động, đơn vị nào đã/chưa báo cáo (đúng hạn, trễ hạn), hoạt động thường xuyên chưa có kết quả.",
+        abstract:
+            "Bảng theo dõi một kỳ báo cáo: tình trạng từng hoạt động, đơn vị nào đã/chưa báo cáo (đúng hạn, trễ hạn), hoạt động thường xuyên chưa có kết quả.",
         discussion: """
             Tình trạng tính theo đúng quy tắc của báo cáo định kỳ (cchc-export). Mặc định: kỳ quý của chế độ báo cáo \
             chứa ngày hôm nay, tình trạng tính đến hôm nay (hoặc đến ngày chốt số liệu nếu kỳ đã qua). \
@@ -42,7 +43,8 @@ struct StatusCommand: ParsableCommand {
         if ofYear.count == 1 { return ofYear[0] }
         guard !plans.isEmpty else { throw ToolError("Chưa có kế hoạch nào; hãy nạp kế hoạch bằng cchc-import.") }
         throw ToolError.argument(
-            "--plan", "có \(ofYear.isEmpty ? plans.count : ofYear.count) kế hoạch, hãy chọn một: "
+            "--plan",
+            "có \(ofYear.isEmpty ? plans.count : ofYear.count) kế hoạch, hãy chọn một: "
                 + (ofYear.isEmpty ? plans : ofYear).map(\.reference).joined(separator: ", ") + ".")
     }
 }
@@ -53,14 +55,19 @@ enum StatusBoardView {
         let table = format == .table
         var listing = Listing(columns: [
             .init("id", "Mã", numeric: true), .init("ref", "Mục"), .init("title", "Nội dung"), .init("lead", "Chủ trì"),
-            .init("schedule", "Thời gian"), .init("status", "Tình trạng"), .init("results", "Kết quả trong kỳ", numeric: true),
+            .init("schedule", "Thời gian"), .init("status", "Tình trạng"),
+            .init("results", "Kết quả trong kỳ", numeric: true),
             .init("lastResult", "Gần nhất"),
         ])
         for item in board.items {
             listing.append([
-                .int(Int(item.id)), .string(item.ref), .string(table ? ActivityListingView.shortened(item.title, to: 50) : item.title),
+                .int(Int(item.id)), .string(item.ref),
+                .string(table ? ActivityListingView.shortened(item.title, to: 50) : item.title),
                 .strings(item.lead), .string(item.schedule.text),
-                .string(table ? Wording.status(item.status) + (item.statusDay.map { " (\($0.vietnamese))" } ?? "") : item.status.rawValue),
+                .string(
+                    table
+                        ? Wording.status(item.status) + (item.statusDay.map { " (\($0.vietnamese))" } ?? "")
+                        : item.status.rawValue),
                 .int(item.results), .string(table ? item.lastResult?.vietnamese : item.lastResult?.iso),
             ])
         }
@@ -94,15 +101,21 @@ enum StatusBoardView {
     static func text(_ board: StatusBoard, plan: StoredPlan, colors: Bool) -> String {
         func bold(_ text: String) -> String { Terminal.paint(text, .bold, enabled: colors) }
         var out = bold("Kế hoạch \(plan.reference)") + (plan.title.map { " — \($0)" } ?? "") + "\n"
-        out += "Kỳ báo cáo: \(board.period.label) (\(board.period), chế độ \(board.regime)); số liệu từ \(board.window.from.vietnamese) "
+        out +=
+            "Kỳ báo cáo: \(board.period.label) (\(board.period), chế độ \(board.regime)); số liệu từ \(board.window.from.vietnamese) "
             + "đến \(board.window.to.vietnamese); hạn báo cáo \(board.deadline.vietnamese).\n"
-        out += "Tình trạng tính đến ngày \(board.asOf.vietnamese)"
+        out +=
+            "Tình trạng tính đến ngày \(board.asOf.vietnamese)"
             + (board.asOf > board.deadline ? " (đã qua hạn báo cáo)." : ".") + "\n\n"
         let counts = ActivityStatus.allCases.map { "\(board.count($0)) \(Wording.status($0).lowercased())" }
-        out += bold("Tổng quan: ") + "\(board.items.count) hoạt động trong kỳ — " + counts.joined(separator: ", ") + ".\n\n"
+        out +=
+            bold("Tổng quan: ") + "\(board.items.count) hoạt động trong kỳ — " + counts.joined(separator: ", ")
+            + ".\n\n"
 
         out += bold("HOẠT ĐỘNG TRONG KỲ") + "\n"
-        out += paint(activities(board, format: .table).table(), colors: board.items.map { Wording.color($0.status) }, enabled: colors)
+        out += paint(
+            activities(board, format: .table).table(), colors: board.items.map { Wording.color($0.status) },
+            enabled: colors)
 
         out += "\n" + bold("ĐƠN VỊ CHỦ TRÌ: PHẢI BÁO CÁO / ĐÃ BÁO CÁO") + "\n"
         let deadlinePassed = board.asOf > board.deadline
@@ -118,7 +131,8 @@ enum StatusBoardView {
             out += "Không có.\n"
         } else {
             for item in board.silentContinuous {
-                out += Terminal.paint("- \(item.ref) \(item.title)", .yellow, enabled: colors)
+                out +=
+                    Terminal.paint("- \(item.ref) \(item.title)", .yellow, enabled: colors)
                     + (item.lead.isEmpty ? "" : " (chủ trì: \(item.lead.joined(separator: "; ")))") + "\n"
             }
         }
@@ -128,7 +142,8 @@ enum StatusBoardView {
     static func json(_ board: StatusBoard, plan: StoredPlan) -> JSONValue {
         func item(_ item: StatusBoard.Item) -> JSONValue {
             .object([
-                ("id", .int(Int(item.id))), ("ref", .string(item.ref)), ("reference", .string("\(board.planReference)#\(item.ref)")),
+                ("id", .int(Int(item.id))), ("ref", .string(item.ref)),
+                ("reference", .string("\(board.planReference)#\(item.ref)")),
                 ("title", .string(item.title)), ("lead", .strings(item.lead)), ("schedule", item.schedule.json),
                 ("status", .string(item.status.rawValue)), ("statusDay", .string(item.statusDay?.iso)),
                 ("inclusion", .string(item.inclusion.rawValue)), ("results", .int(item.results)),
@@ -136,30 +151,44 @@ enum StatusBoardView {
             ])
         }
         return .object([
-            ("plan", .object([("id", .int(Int(plan.id))), ("reference", .string(plan.reference)), ("title", .string(plan.title)), ("year", .int(plan.year))])),
+            (
+                "plan",
+                .object([
+                    ("id", .int(Int(plan.id))), ("reference", .string(plan.reference)), ("title", .string(plan.title)),
+                    ("year", .int(plan.year)),
+                ])
+            ),
             (
                 "period",
                 .object([
-                    ("id", .string(board.period.description)), ("label", .string(board.period.label)), ("regime", .string(board.regime)),
-                    ("window", .object([("from", .string(board.window.from.iso)), ("to", .string(board.window.to.iso))])),
+                    ("id", .string(board.period.description)), ("label", .string(board.period.label)),
+                    ("regime", .string(board.regime)),
+                    (
+                        "window",
+                        .object([("from", .string(board.window.from.iso)), ("to", .string(board.window.to.iso))])
+                    ),
                     ("deadline", .string(board.deadline.iso)),
                 ])
             ),
             ("asOf", .string(board.asOf.iso)),
             (
                 "counts",
-                .object([("activities", .int(board.items.count))] + ActivityStatus.allCases.map { ($0.rawValue, .int(board.count($0))) })
+                .object(
+                    [("activities", .int(board.items.count))]
+                        + ActivityStatus.allCases.map { ($0.rawValue, .int(board.count($0))) })
             ),
             ("activities", .array(board.items.map(item))),
             (
                 "units",
-                .array(board.units.map { line in
-                    .object([
-                        ("unitId", .int(Int(line.unit.id))), ("unit", .string(line.unit.name)), ("expected", .int(line.expected)),
-                        ("reported", .int(line.reported)), ("onTime", .int(line.onTime)), ("late", .int(line.late)),
-                        ("missing", .strings(line.missing)),
-                    ])
-                })
+                .array(
+                    board.units.map { line in
+                        .object([
+                            ("unitId", .int(Int(line.unit.id))), ("unit", .string(line.unit.name)),
+                            ("expected", .int(line.expected)),
+                            ("reported", .int(line.reported)), ("onTime", .int(line.onTime)), ("late", .int(line.late)),
+                            ("missing", .strings(line.missing)),
+                        ])
+                    })
             ),
             ("continuousWithoutResults", .array(board.silentContinuous.map(item))),
         ])

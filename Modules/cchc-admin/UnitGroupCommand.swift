@@ -7,7 +7,8 @@ import PlanStore
 struct UnitGroupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "group",
-        abstract: "Nhóm đơn vị (ví dụ \"Các phòng, đơn vị thuộc Sở\"): thành viên của nhóm cùng thực hiện các hoạt động giao cho nhóm.",
+        abstract:
+            "Nhóm đơn vị (ví dụ \"Các phòng, đơn vị thuộc Sở\"): thành viên của nhóm cùng thực hiện các hoạt động giao cho nhóm.",
         subcommands: [AddMember.self, RemoveMember.self, Members.self])
 
     struct AddMember: ParsableCommand {
@@ -21,7 +22,10 @@ struct UnitGroupCommand: ParsableCommand {
             let group = try Arguments.unit(store, group, option: "NHÓM")
             let member = try Arguments.unit(store, member, option: "THÀNH_VIÊN")
             let added = try store.addGroupMember(group: group.id, member: member.id)
-            Terminal.line(added ? "Đã thêm \(member.label) vào nhóm \(group.name)." : "\(member.label) đã là thành viên của nhóm \(group.name); không có gì thay đổi.")
+            Terminal.line(
+                added
+                    ? "Đã thêm \(member.label) vào nhóm \(group.name)."
+                    : "\(member.label) đã là thành viên của nhóm \(group.name); không có gì thay đổi.")
         }
     }
 
@@ -36,7 +40,8 @@ struct UnitGroupCommand: ParsableCommand {
             let group = try Arguments.unit(store, group, option: "NHÓM")
             let member = try Arguments.unit(store, member, option: "THÀNH_VIÊN")
             guard try store.removeGroupMember(group: group.id, member: member.id) else {
-                throw ToolError.argument("THÀNH_VIÊN", "\(member.label) không phải là thành viên của nhóm \(group.name).")
+                throw ToolError.argument(
+                    "THÀNH_VIÊN", "\(member.label) không phải là thành viên của nhóm \(group.name).")
             }
             Terminal.line("Đã bỏ \(member.label) khỏi nhóm \(group.name).")
         }
@@ -54,12 +59,14 @@ struct UnitGroupCommand: ParsableCommand {
             let store = try session.open()
             let group = try Arguments.unit(store, group, option: "NHÓM")
             var listing = Listing(columns: [
-                .init("id", "Mã", numeric: true), .init("name", "Đơn vị"), .init("kind", "Loại"), .init("parent", "Thuộc"),
+                .init("id", "Mã", numeric: true), .init("name", "Đơn vị"), .init("kind", "Loại"),
+                .init("parent", "Thuộc"),
             ])
             for unit in try store.groupMembers(group.id, on: day) {
                 listing.append([
                     .int(Int(unit.id)), .string(unit.name),
-                    .string(output.format == .table ? unit.kind.vietnamese : unit.kind.rawValue), .string(unit.parentName),
+                    .string(output.format == .table ? unit.kind.vietnamese : unit.kind.rawValue),
+                    .string(unit.parentName),
                 ])
             }
             if output.format == .table { Terminal.line("Thành viên nhóm \(group.label):") }

@@ -19,7 +19,8 @@ enum UnitChangeReport {
             Terminal.line("  Hết hiệu lực: \(closed.label) (đến hết ngày \(end.vietnamese))")
         }
         for unit in change.opened {
-            Terminal.line("  Bản ghi mới:  \(unit.label)" + (unit.validFrom.map { ", hiệu lực từ \($0.vietnamese)" } ?? ""))
+            Terminal.line(
+                "  Bản ghi mới:  \(unit.label)" + (unit.validFrom.map { ", hiệu lực từ \($0.vietnamese)" } ?? ""))
         }
     }
 }
@@ -37,7 +38,8 @@ struct UnitRename: ParsableCommand {
         let day = try history.day()
         let store = try session.open()
         let unit = try Arguments.unit(store, unit, option: "ĐƠN_VỊ", on: day.adding(days: -1))
-        UnitChangeReport.print(try store.renameUnit(unit.id, to: to, abbreviation: abbreviation, effective: day, act: history.act))
+        UnitChangeReport.print(
+            try store.renameUnit(unit.id, to: to, abbreviation: abbreviation, effective: day, act: history.act))
     }
 }
 
@@ -78,7 +80,8 @@ struct UnitSplit: ParsableCommand {
         let parent = try parent.map { try Arguments.unit(store, $0, option: "--parent", on: day) }
         UnitChangeReport.print(
             try store.splitUnit(
-                unit.id, into: into, kind: kind, parent: parent?.id, effective: day, act: history.act, closeOriginal: close))
+                unit.id, into: into, kind: kind, parent: parent?.id, effective: day, act: history.act,
+                closeOriginal: close))
     }
 }
 

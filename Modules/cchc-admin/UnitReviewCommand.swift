@@ -7,7 +7,8 @@ import PlanStore
 struct UnitReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Rà soát tên đơn vị do nhập kế hoạch tạo ra: gộp vào đơn vị đã có (thành tên khác) hoặc chấp nhận là đơn vị mới.",
+        abstract:
+            "Rà soát tên đơn vị do nhập kế hoạch tạo ra: gộp vào đơn vị đã có (thành tên khác) hoặc chấp nhận là đơn vị mới.",
         subcommands: [List.self, Map.self, Accept.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -19,7 +20,8 @@ struct UnitReviewCommand: ParsableCommand {
             let store = try session.open()
             var listing = Listing(columns: [
                 .init("id", "Mã", numeric: true), .init("name", "Tên như trong văn bản"), .init("kind", "Loại (đoán)"),
-                .init("parent", "Thuộc"), .init("assignments", "Số phân công", numeric: true), .init("plans", "Kế hoạch"),
+                .init("parent", "Thuộc"), .init("assignments", "Số phân công", numeric: true),
+                .init("plans", "Kế hoạch"),
             ])
             let units = try store.unitsToReview()
             for item in units {
@@ -32,15 +34,19 @@ struct UnitReviewCommand: ParsableCommand {
             Terminal.write(listing.render(output.format))
             if output.format == .table {
                 Terminal.line(
-                    units.isEmpty ? "Không có tên nào chờ rà soát."
-                        : "\nGộp vào đơn vị đã có: cchc-admin unit review map TÊN --to ĐƠN_VỊ\nGiữ làm đơn vị mới:   cchc-admin unit review accept TÊN [--kind …] [--parent …]")
+                    units.isEmpty
+                        ? "Không có tên nào chờ rà soát."
+                        : "\nGộp vào đơn vị đã có: cchc-admin unit review map TÊN --to ĐƠN_VỊ\nGiữ làm đơn vị mới:   cchc-admin unit review accept TÊN [--kind …] [--parent …]"
+                )
             }
         }
     }
 
     struct Map: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Gộp một tên chờ rà soát vào đơn vị đã có: tên đó thành tên khác của đơn vị, phân công chuyển sang đơn vị.")
+            abstract:
+                "Gộp một tên chờ rà soát vào đơn vị đã có: tên đó thành tên khác của đơn vị, phân công chuyển sang đơn vị."
+        )
         @Argument(help: "Tên chờ rà soát (hoặc #mã).") var name: String
         @Option(help: "Đơn vị đã có (tên hoặc #mã).") var to: String
         @OptionGroup var session: SessionOptions
@@ -57,7 +63,8 @@ struct UnitReviewCommand: ParsableCommand {
     }
 
     struct Accept: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Chấp nhận một tên chờ rà soát là đơn vị thật (có thể sửa loại, cấp trên).")
+        static let configuration = CommandConfiguration(
+            abstract: "Chấp nhận một tên chờ rà soát là đơn vị thật (có thể sửa loại, cấp trên).")
         @Argument(help: "Tên chờ rà soát (hoặc #mã).") var name: String
         @Option(help: "Loại đơn vị (authority, division, service-unit, organisation, group).") var kind: String?
         @Option(help: "Đơn vị cấp trên (tên hoặc #mã).") var parent: String?
@@ -69,7 +76,8 @@ struct UnitReviewCommand: ParsableCommand {
             let kind = try kind.map { try Arguments.kind($0) }
             let store = try session.open()
             let unit = try Arguments.resolving("TÊN") { try store.findReviewUnit(name) }
-            let parentID: Int64?? = topLevel ? .some(nil) : try parent.map { .some(try Arguments.unit(store, $0, option: "--parent").id) }
+            let parentID: Int64?? =
+                topLevel ? .some(nil) : try parent.map { .some(try Arguments.unit(store, $0, option: "--parent").id) }
             let accepted = try store.acceptReviewUnit(unit.id, kind: kind, parent: parentID, abbreviation: abbreviation)
             Terminal.line("Đã chấp nhận \(accepted.label) (\(accepted.kind.vietnamese)) là đơn vị trong danh mục.")
         }

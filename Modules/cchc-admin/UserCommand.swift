@@ -7,8 +7,10 @@ import PlanStore
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Người dùng và vai trò: admin (Văn phòng Sở, toàn bộ kế hoạch), unit (cán bộ đơn vị: ghi tiến độ, tình trạng các hoạt động của đơn vị mình), viewer (chỉ xem).",
-        discussion: "Người thực hiện lệnh lấy từ --as, biến CCHC_USER, hoặc tên người dùng hệ điều hành. Quyền được PostgreSQL kiểm soát (row-level security).",
+        abstract:
+            "Người dùng và vai trò: admin (Văn phòng Sở, toàn bộ kế hoạch), unit (cán bộ đơn vị: ghi tiến độ, tình trạng các hoạt động của đơn vị mình), viewer (chỉ xem).",
+        discussion:
+            "Người thực hiện lệnh lấy từ --as, biến CCHC_USER, hoặc tên người dùng hệ điều hành. Quyền được PostgreSQL kiểm soát (row-level security).",
         subcommands: [Add.self, List.self, Disable.self, Enable.self, WhoAmI.self])
 
     struct Add: ParsableCommand {
@@ -26,7 +28,8 @@ struct UserCommand: ParsableCommand {
             let unit = try unit.map { try Arguments.unit(store, $0, option: "--unit") }
             let added = try store.addUser(login: login, role: role, unitID: unit?.id, displayName: name)
             Terminal.line(
-                "Đã thêm người dùng \(added.user.login) — \(Wording.userRole(added.user.role))" + (added.unitName.map { ", \($0)" } ?? "") + ".")
+                "Đã thêm người dùng \(added.user.login) — \(Wording.userRole(added.user.role))"
+                    + (added.unitName.map { ", \($0)" } ?? "") + ".")
         }
     }
 
@@ -38,7 +41,8 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let store = try session.open()
             var listing = Listing(columns: [
-                .init("login", "Tên đăng nhập"), .init("name", "Họ và tên"), .init("role", "Vai trò"), .init("unit", "Đơn vị"),
+                .init("login", "Tên đăng nhập"), .init("name", "Họ và tên"), .init("role", "Vai trò"),
+                .init("unit", "Đơn vị"),
                 .init("active", "Hoạt động"), .init("createdAt", "Tạo lúc"),
             ])
             for item in try store.listUsers() {
@@ -75,7 +79,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct WhoAmI: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "whoami", abstract: "Người đang thực hiện lệnh và vai trò của họ.")
+        static let configuration = CommandConfiguration(
+            commandName: "whoami", abstract: "Người đang thực hiện lệnh và vai trò của họ.")
         @OptionGroup var session: SessionOptions
 
         func run() throws {

@@ -77,8 +77,8 @@ struct ReportSelection: ParsableArguments {
     @Option(help: "Kỳ báo cáo: 2024-M05, 2024-Q1…Q4, 2024-H1, 2024-9M, 2024-Y.")
     var period: String
 
-    @Option(help: "Chế độ chốt số liệu: nd09 (Nghị định 09/2019) hoặc cchc (hướng dẫn của Bộ Nội vụ).")
-    var regime: String = "nd09"
+    @Option(help: "Chế độ báo cáo: cchc (hướng dẫn của Bộ Nội vụ, mặc định) hoặc nd09 (Nghị định 09/2019).")
+    var regime: String = "cchc"
 }
 
 /// Parses a day written DD/MM/YYYY or YYYY-MM-DD; days that do not exist are refused.

@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
             let content = frozen.jsonText()
             let sha = SHA256.hash(data: Data(content.utf8)).map { String(format: "%02x", $0) }.joined()
             let snapshot = try store.submitReport(
-                planID: assembly.plan.id, unitID: assembly.record.owner.id, period: assembly.period.description,
+                planID: assembly.plan.id, unitID: assembly.record.owner.id, period: assembly.period,
                 regime: assembly.regime.id, window: try assembly.regime.window(for: assembly.period), content: content,
                 sha256: sha)
             report = try assembly.report(

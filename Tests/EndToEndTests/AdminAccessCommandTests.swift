@@ -29,20 +29,32 @@ struct AdminAccessCommandTests {
             #expect(try admin("user", "add", "vp", "--role", "unit", "--unit", "Văn phòng Sở").status == 0)
             #expect(try admin("period", "lock", "--plan", "45/KH-STP", "--period", "2024-Q2").status == 0)
             let refused = try admin(
-                "progress", "add", "--activity", "45/KH-STP#PL.3", "--date", "01/06/2024", "--text", "Đã niêm yết", as: "vp")
+                "progress", "add", "--activity", "45/KH-STP#PL.3", "--date", "01/06/2024", "--text", "Đã niêm yết",
+                as: "vp")
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("Kỳ báo cáo 2024-Q2 đã khóa"), "\(refused)")
             let noReason = try admin("period", "reopen", "--plan", "45/KH-STP", "--period", "2024-Q2")
             #expect(noReason.status == 2)
-            let byStaff = try admin("period", "reopen", "--plan", "45/KH-STP", "--period", "2024-Q2", "--reason", "Bổ sung", as: "vp")
+            let byStaff = try admin(
+                "period", "reopen", "--plan", "45/KH-STP", "--period", "2024-Q2", "--reason", "Bổ sung", as: "vp")
             #expect(byStaff.status == 1)
-            #expect(try admin("period", "reopen", "--plan", "45/KH-STP", "--period", "2024-Q2", "--reason", "Bổ sung kết quả tháng 6").status == 0)
-            #expect(try admin(
-                "progress", "add", "--activity", "45/KH-STP#PL.3", "--date", "01/06/2024", "--text", "Đã niêm yết", as: "vp").status == 0)
+            #expect(
+                try admin(
+                    "period", "reopen", "--plan", "45/KH-STP", "--period", "2024-Q2", "--reason",
+                    "Bổ sung kết quả tháng 6"
+                ).status == 0)
+            #expect(
+                try admin(
+                    "progress", "add", "--activity", "45/KH-STP#PL.3", "--date", "01/06/2024", "--text", "Đã niêm yết",
+                    as: "vp"
+                ).status == 0)
             let audit = try admin("audit", "--table", "period_locks", "--format", "json").json()
             let reopen = try #require(audit.arrayValue?.last)
             #expect(reopen["action"]?.stringValue == "update" && reopen["actor"]?.stringValue == "vanphong")
-            #expect(reopen["changes"]?.arrayValue?.contains { $0["field"]?.stringValue == "reopen_reason" && $0["after"]?.stringValue == "Bổ sung kết quả tháng 6" } == true)
+            #expect(
+                reopen["changes"]?.arrayValue?.contains {
+                    $0["field"]?.stringValue == "reopen_reason" && $0["after"]?.stringValue == "Bổ sung kết quả tháng 6"
+                } == true)
             let byActivity = try admin("audit", "--activity", "45/KH-STP#PL.3", "--since", "2024-01-01")
             #expect(byActivity.stdout.contains("progress_entries"), "\(byActivity)")
         }
@@ -52,7 +64,8 @@ struct AdminAccessCommandTests {
     func exitCodes() throws {
         let tool = ToolRunner()
         let unreachable = try tool.run(
-            "cchc-admin", ["plan", "list"], extraEnvironment: ["DATABASE_URL": "host=/tmp/cchc-khong-co port=1 dbname=x connect_timeout=2"])
+            "cchc-admin", ["plan", "list"],
+            extraEnvironment: ["DATABASE_URL": "host=/tmp/cchc-khong-co port=1 dbname=x connect_timeout=2"])
         #expect(unreachable.status == 3, "\(unreachable)")
         #expect(unreachable.stderr.contains("Không kết nối được tới PostgreSQL"))
         let help = try tool.run("cchc-admin", ["activity", "--help"])

@@ -23,7 +23,8 @@ struct AdminActivityCommandTests {
                 "activity", "add", "--plan", "45/KH-STP", "--title", "Việc khác", "--schedule", "ngày 30/02/2024")
             #expect(unreadable.status == 1)
             #expect(unreadable.stderr.contains("--schedule"), "\(unreadable)")
-            let unknownPlan = try admin("activity", "add", "--plan", "99/KH-XYZ", "--title", "X", "--schedule", "Năm 2024")
+            let unknownPlan = try admin(
+                "activity", "add", "--plan", "99/KH-XYZ", "--title", "X", "--schedule", "Năm 2024")
             #expect(unknownPlan.status == 1 && unknownPlan.stderr.contains("--plan"))
             #expect(try admin.count("activities") == activities)
         }
@@ -35,10 +36,12 @@ struct AdminActivityCommandTests {
             #expect(try admin("user", "add", "truongvp", "--role", "admin").status == 0)
             let read = try admin("activity", "show", "45/KH-STP#PL.3", "--format", "json").json()
             let version = try #require(read["version"]?.intValue)
-            let first = try admin("activity", "edit", "45/KH-STP#PL.3", "--title", "Bản thứ nhất", "--expect-version", String(version))
+            let first = try admin(
+                "activity", "edit", "45/KH-STP#PL.3", "--title", "Bản thứ nhất", "--expect-version", String(version))
             #expect(first.status == 0, "\(first)")
             let second = try admin(
-                "activity", "edit", "45/KH-STP#PL.3", "--title", "Bản thứ hai", "--expect-version", String(version), as: "truongvp")
+                "activity", "edit", "45/KH-STP#PL.3", "--title", "Bản thứ hai", "--expect-version", String(version),
+                as: "truongvp")
             #expect(second.status == 1)
             #expect(second.stderr.contains("Xung đột") && second.stderr.contains("Không có gì bị ghi đè"), "\(second)")
             let after = try admin("activity", "show", "45/KH-STP#PL.3", "--format", "json").json()
@@ -49,8 +52,11 @@ struct AdminActivityCommandTests {
     @Test("Unit staff set the status of their own activities only")
     func unitStatus() throws {
         try AdminTool.withPlans { admin in
-            #expect(try admin("user", "add", "pbgdpl", "--role", "unit", "--unit", "Phòng Phổ biến, giáo dục pháp luật").status == 0)
-            let own = try admin("activity", "status", "PL.2", "--plan", "45/KH-STP", "done", "--on", "20/11/2024", as: "pbgdpl")
+            #expect(
+                try admin("user", "add", "pbgdpl", "--role", "unit", "--unit", "Phòng Phổ biến, giáo dục pháp luật")
+                    .status == 0)
+            let own = try admin(
+                "activity", "status", "PL.2", "--plan", "45/KH-STP", "done", "--on", "20/11/2024", as: "pbgdpl")
             #expect(own.status == 0, "\(own)")
             #expect(own.stdout.contains("hoàn thành (20/11/2024)"))
             let other = try admin("activity", "status", "45/KH-STP#PL.3", "done", as: "pbgdpl")
@@ -64,8 +70,11 @@ struct AdminActivityCommandTests {
     @Test("Lists filter by overdue and unit; links go to the parent plan's tasks; coverage shows what is missing")
     func listAndCoverage() throws {
         try AdminTool.withPlans { admin in
-            let overdue = try admin("activity", "list", "--plan", "45/KH-STP", "--overdue", "--as-of", "15/07/2024", "--format", "json").json()
-            #expect(overdue.arrayValue?.compactMap { $0["reference"]?.stringValue } == ["45/KH-STP#PL.3", "45/KH-STP#PL.4"])
+            let overdue = try admin(
+                "activity", "list", "--plan", "45/KH-STP", "--overdue", "--as-of", "15/07/2024", "--format", "json"
+            ).json()
+            #expect(
+                overdue.arrayValue?.compactMap { $0["reference"]?.stringValue } == ["45/KH-STP#PL.3", "45/KH-STP#PL.4"])
             let byUnit = try admin("activity", "list", "--unit", "Phòng Hành chính tư pháp", "--format", "csv")
             #expect(byUnit.stdout.split(separator: "\r\n").count == 2, "\(byUnit)")
 
@@ -76,7 +85,9 @@ struct AdminActivityCommandTests {
             #expect(linked.status == 0, "\(linked)")
             let after = try admin("plan", "coverage", "45/KH-STP", "--format", "json").json()
             #expect(after["uncovered"]?.arrayValue?.count == uncovered - 1)
-            #expect(after["covered"]?.arrayValue?.first?["implementedBy"]?.arrayValue?.first?["reference"]?.stringValue == "45/KH-STP#PL.1")
+            #expect(
+                after["covered"]?.arrayValue?.first?["implementedBy"]?.arrayValue?.first?["reference"]?.stringValue
+                    == "45/KH-STP#PL.1")
             let wrong = try admin("activity", "link", "45/KH-STP#PL.2", "--to", "45/KH-STP#PL.1")
             #expect(wrong.status == 1 && wrong.stderr.contains("kế hoạch cấp trên"))
         }

@@ -9,20 +9,23 @@ struct AdminProgressCommandTests {
     @Test("A result with a link, a document number and a file: the file is stored with its sha256")
     func addWithEvidence() throws {
         try AdminTool.withPlans { admin in
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-admin-\(UUID().uuidString)")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "cchc-admin-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             try Data("Biên bản hội nghị".utf8).write(to: directory.appendingPathComponent("bien-ban.txt"))
             let added = try admin(
                 "progress", "add", "--activity", "45/KH-STP#PL.1", "--unit", "Văn phòng Sở", "--date", "10/04/2024",
                 "--text", "Đăng 12 tin, bài", "--quantity", "12", "--quantity-unit", "tin, bài",
-                "--evidence", "https://stp.binhphuoc.gov.vn/cchc/1", "--evidence", "15/BC-STP", "--evidence", "bien-ban.txt",
+                "--evidence", "https://stp.binhphuoc.gov.vn/cchc/1", "--evidence", "15/BC-STP", "--evidence",
+                "bien-ban.txt",
                 in: directory)
             #expect(added.status == 0, "\(added)")
             let listed = try admin("progress", "list", "--activity", "45/KH-STP#PL.1", "--format", "json").json()
             let entry = try #require(listed.arrayValue?.first)
             #expect(entry["quantity"] == .int(12) && entry["quantityUnit"]?.stringValue == "tin, bài")
-            #expect(entry["evidence"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } == ["url", "document", "file"])
+            #expect(
+                entry["evidence"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } == ["url", "document", "file"])
             #expect(entry["evidence"]?.arrayValue?.last?["sha256"]?.stringValue?.count == 64)
             #expect(entry["recordedBy"]?.stringValue == "vanphong")
             #expect(try admin.count("evidence_files") == 1)
@@ -39,7 +42,8 @@ struct AdminProgressCommandTests {
     func badInput(_ replacement: [String], _ option: String) throws {
         try AdminTool.withPlans { admin in
             var arguments = [
-                "progress", "add", "--activity", "45/KH-STP#PL.1", "--unit", "Văn phòng Sở", "--date", "10/04/2024", "--text", "x",
+                "progress", "add", "--activity", "45/KH-STP#PL.1", "--unit", "Văn phòng Sở", "--date", "10/04/2024",
+                "--text", "x",
             ]
             if let index = arguments.firstIndex(of: replacement[0]) {
                 arguments[index + 1] = replacement[1]
@@ -56,9 +60,11 @@ struct AdminProgressCommandTests {
     @Test("A correction supersedes the entry; the list shows the current one, --all both")
     func correct() throws {
         try AdminTool.withPlans { admin in
-            #expect(try admin(
-                "progress", "add", "--activity", "45/KH-STP#PL.2", "--unit", "Phòng Phổ biến, giáo dục pháp luật",
-                "--date", "2024-05-02", "--text", "Lồng ghép tại 2 hội nghị", "--quantity", "2").status == 0)
+            #expect(
+                try admin(
+                    "progress", "add", "--activity", "45/KH-STP#PL.2", "--unit", "Phòng Phổ biến, giáo dục pháp luật",
+                    "--date", "2024-05-02", "--text", "Lồng ghép tại 2 hội nghị", "--quantity", "2"
+                ).status == 0)
             let corrected = try admin("progress", "correct", "1", "--reason", "Ghi nhầm số hội nghị", "--quantity", "3")
             #expect(corrected.status == 0, "\(corrected)")
             let current = try admin("progress", "list", "--format", "json").json()

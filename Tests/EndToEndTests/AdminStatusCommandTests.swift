@@ -14,7 +14,10 @@ struct AdminStatusCommandTests {
                 extraEnvironment: ["CCHC_USER": admin.user])
             #expect(outcome.status == 0, "\(outcome)")
             #expect(!outcome.stdout.contains("\u{1B}["), "no colours when piped")
-            #expect(outcome.stdout.contains("Kỳ báo cáo: Quý II năm 2024 (2024-Q2, chế độ cchc); số liệu từ 15/03/2024 đến 14/06/2024; hạn báo cáo 20/06/2024."))
+            #expect(
+                outcome.stdout.contains(
+                    "Kỳ báo cáo: Quý II năm 2024 (2024-Q2, chế độ cchc); số liệu từ 15/03/2024 đến 14/06/2024; hạn báo cáo 20/06/2024."
+                ))
             #expect(outcome.stdout.contains("HOẠT ĐỘNG THƯỜNG XUYÊN CHƯA CÓ KẾT QUẢ TRONG KỲ\n- PL.1"))
         }
     }
@@ -22,11 +25,14 @@ struct AdminStatusCommandTests {
     @Test("JSON: counts, unit lines and the continuous activities without results")
     func json() throws {
         try AdminTool.withPlans { admin in
-            #expect(try admin(
-                "progress", "add", "--activity", "45/KH-STP#PL.1", "--unit", "Văn phòng Sở", "--date", "10/04/2024",
-                "--text", "Đăng tin").status == 0)
+            #expect(
+                try admin(
+                    "progress", "add", "--activity", "45/KH-STP#PL.1", "--unit", "Văn phòng Sở", "--date", "10/04/2024",
+                    "--text", "Đăng tin"
+                ).status == 0)
             let board = try admin(
-                "status", "--plan", "45/KH-STP", "--period", "2024-Q2", "--as-of", "2024-07-01", "--format", "json").json()
+                "status", "--plan", "45/KH-STP", "--period", "2024-Q2", "--as-of", "2024-07-01", "--format", "json"
+            ).json()
             #expect(board["period"]?["deadline"]?.stringValue == "2024-06-20")
             #expect(board["asOf"]?.stringValue == "2024-07-01")
             let statuses = board["activities"]?.arrayValue?.compactMap { $0["status"]?.stringValue } ?? []

@@ -117,9 +117,9 @@ enum SampleDepartment {
             let snapshot = #"{"format": "cchc.report/v1", "period": {"id": "2024-Q2"}, "status": "submitted"}"#
             try c.query(
                 """
-                INSERT INTO report_snapshots (report_id, version, status, sha256, content)
+                INSERT INTO report_snapshots (report_id, version, status, sha256, content, content_text)
                 VALUES (\(report), 1, 'submitted', encode(sha256(convert_to(\(snapshot), 'UTF8')), 'hex'),
-                        \(snapshot)::jsonb)
+                        \(snapshot)::jsonb, \(snapshot))
                 """)
         }
     }

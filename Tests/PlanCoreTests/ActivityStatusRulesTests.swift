@@ -40,7 +40,8 @@ struct ActivityStatusRulesTests {
     func inclusion() {
         func include(_ text: String, state: ActivityState = .open, results: Bool = false) -> ActivityInclusion? {
             ActivityStatusRules.inclusion(
-                schedule: ScheduleGrammar.parse(text, planYear: 2024), state: state, planYear: 2024, window: Self.window,
+                schedule: ScheduleGrammar.parse(text, planYear: 2024), state: state, planYear: 2024,
+                window: Self.window,
                 asOf: Self.window.to, hasResults: results)
         }
         #expect(include("Thường xuyên") == .overlapsWindow)

@@ -58,7 +58,8 @@ struct ActivityAdminTests {
             #expect(detail.overview.coordinating.map(\.unit.id) == [centre.id])
             #expect(detail.products.first?.plannedCount == 1)
             #expect(throws: StoreError.self) {
-                try store.addActivity(NewActivity(planID: plan.id, ref: "BS.1", title: "Trùng mục", schedule: Seed.schedule("Năm 2024")))
+                try store.addActivity(
+                    NewActivity(planID: plan.id, ref: "BS.1", title: "Trùng mục", schedule: Seed.schedule("Năm 2024")))
             }
         }
     }
@@ -68,7 +69,8 @@ struct ActivityAdminTests {
         try Seed.withPlans { store, _ in
             let activity = try store.findActivity("45/KH-STP#4")
             let edited = try store.editActivity(
-                activity, ActivityEdit(schedule: Seed.schedule("Từ tháng 6 đến tháng 8/2024"), products: ["03 phóng sự"]))
+                activity,
+                ActivityEdit(schedule: Seed.schedule("Từ tháng 6 đến tháng 8/2024"), products: ["03 phóng sự"]))
             #expect(edited.title == activity.title)
             #expect(edited.schedule.from == Day(2024, 6, 1) && edited.schedule.to == Day(2024, 8, 31))
             #expect(edited.version == activity.version + 1)

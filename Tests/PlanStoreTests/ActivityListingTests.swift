@@ -14,7 +14,8 @@ struct ActivityListingTests {
             let plan = try store.findPlan("45/KH-STP")
             let unit = try store.findUnit("Phòng Phổ biến, giáo dục pháp luật")
             let two = try store.findActivity("45/KH-STP#2")
-            _ = try store.addProgress(NewProgress(activityID: two.id, unitID: unit.id, date: Day(2024, 5, 2)!, text: "Đã lồng ghép"))
+            _ = try store.addProgress(
+                NewProgress(activityID: two.id, unitID: unit.id, date: Day(2024, 5, 2)!, text: "Đã lồng ghép"))
             _ = try store.setActivityState(try store.findActivity("45/KH-STP#3"), .done(Day(2024, 6, 10)!))
             let listing = try store.listActivities(ActivityFilter(planID: plan.id, asOf: Self.asOf))
             let byRef = Dictionary(uniqueKeysWithValues: listing.map { ($0.activity.ref, $0.status) })
@@ -37,10 +38,12 @@ struct ActivityListingTests {
 
             let legal = try store.findUnit("Phòng Phổ biến, giáo dục pháp luật")
             try store.addGroupMember(group: store.findUnit("Các phòng, đơn vị thuộc Sở").id, member: legal.id)
-            let throughGroup = try store.listActivities(ActivityFilter(planID: plan.id, unitID: legal.id, asOf: Self.asOf))
+            let throughGroup = try store.listActivities(
+                ActivityFilter(planID: plan.id, unitID: legal.id, asOf: Self.asOf))
             #expect(throughGroup.map(\.activity.ref) == ["1", "2", "5"])
 
-            let overdue = try store.listActivities(ActivityFilter(planID: plan.id, statuses: [.overdue], asOf: Self.asOf))
+            let overdue = try store.listActivities(
+                ActivityFilter(planID: plan.id, statuses: [.overdue], asOf: Self.asOf))
             #expect(overdue.map(\.activity.ref) == ["3", "4"])
 
             let due = try store.listActivities(

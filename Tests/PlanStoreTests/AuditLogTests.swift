@@ -16,7 +16,9 @@ struct AuditLogTests {
             let entries = try store.auditLog(AuditFilter(activityID: activity.id, actor: "truongvp"))
             let update = try #require(entries.last)
             #expect(update.action == "update" && update.table == "activities" && update.rowID == String(activity.id))
-            #expect(update.summary.contains("title: \"Niêm yết, công khai thủ tục hành chính\" → \"Niêm yết thủ tục hành chính\""))
+            #expect(
+                update.summary.contains(
+                    "title: \"Niêm yết, công khai thủ tục hành chính\" → \"Niêm yết thủ tục hành chính\""))
             #expect(update.summary.contains("version: \(activity.version) → \(activity.version + 1)"))
             #expect(!update.summary.contains("updated_at"))
         }
@@ -28,7 +30,9 @@ struct AuditLogTests {
             let activity = try store.findActivity("45/KH-STP#2")
             let unit = try store.findUnit("Phòng Phổ biến, giáo dục pháp luật")
             _ = try store.addProgress(
-                NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 2)!, text: "Đã làm", evidence: [.document("7/BC-STP")]))
+                NewProgress(
+                    activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 2)!, text: "Đã làm",
+                    evidence: [.document("7/BC-STP")]))
             let tables = Set(try store.auditLog(AuditFilter(activityID: activity.id)).map(\.table))
             #expect(tables == ["activities", "activity_assignments", "products", "progress_entries", "evidence"])
             let tomorrow = Store.today.adding(days: 1)

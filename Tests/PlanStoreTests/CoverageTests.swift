@@ -11,8 +11,10 @@ struct CoverageTests {
         try Seed.withPlans { store, _ in
             let child = try store.findPlan("45/KH-STP")
             #expect(child.parentLinked)
-            _ = try store.linkActivity(try store.findActivity("45/KH-STP#5"), to: try store.findActivity("96/KH-UBND#II.3").id)
-            _ = try store.linkActivity(try store.findActivity("45/KH-STP#3"), to: try store.findActivity("96/KH-UBND#II.1").id)
+            _ = try store.linkActivity(
+                try store.findActivity("45/KH-STP#5"), to: try store.findActivity("96/KH-UBND#II.3").id)
+            _ = try store.linkActivity(
+                try store.findActivity("45/KH-STP#3"), to: try store.findActivity("96/KH-UBND#II.1").id)
             let fromChild = try store.coverage(of: child.id)
             #expect(fromChild.parent.reference == "96/KH-UBND")
             #expect(fromChild.uncovered.map(\.ref) == ["II.2"])
@@ -30,7 +32,8 @@ struct CoverageTests {
         try Seed.withPlans { store, _ in
             let child = try store.findPlan("45/KH-STP")
             let parent = try store.findPlan("96/KH-UBND")
-            _ = try store.linkActivity(try store.findActivity("45/KH-STP#5"), to: try store.findActivity("96/KH-UBND#II.3").id)
+            _ = try store.linkActivity(
+                try store.findActivity("45/KH-STP#5"), to: try store.findActivity("96/KH-UBND#II.3").id)
             #expect(throws: StoreError.self) { try store.linkParentPlan(parent.id, to: child.id) }
             #expect(try store.linkParentPlan(child.id, to: nil) == 1)
             #expect(throws: StoreError.self) { try store.coverage(of: child.id) }

@@ -20,12 +20,14 @@ struct PeriodLockTests {
             #expect(try !store.lockPeriod(plan: plan.id, unit: nil, period: Self.q2, regime: .cchc).created)
 
             #expect {
-                try store.addProgress(NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 6, 14)!, text: "Muộn"))
+                try store.addProgress(
+                    NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 6, 14)!, text: "Muộn"))
             } throws: { error in
                 guard case StoreError.periodLocked(let period)? = error as? StoreError else { return false }
                 return period == "2024-Q2"
             }
-            _ = try store.addProgress(NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 6, 15)!, text: "Kỳ sau"))
+            _ = try store.addProgress(
+                NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 6, 15)!, text: "Kỳ sau"))
         }
     }
 
@@ -35,7 +37,8 @@ struct PeriodLockTests {
             let plan = try store.findPlan("45/KH-STP")
             let activity = try store.findActivity("45/KH-STP#2")
             let unit = try store.findUnit("Phòng Phổ biến, giáo dục pháp luật")
-            let entry = try store.addProgress(NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 2)!, text: "Đã làm"))
+            let entry = try store.addProgress(
+                NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 2)!, text: "Đã làm"))
             _ = try store.lockPeriod(plan: plan.id, unit: nil, period: Self.q2, regime: .cchc)
             #expect(throws: StoreError.self) {
                 try store.correctProgress(entry.id, reason: "Dời ngày", ProgressCorrection(date: Day(2024, 7, 1)!))
@@ -58,9 +61,11 @@ struct PeriodLockTests {
                 try store.reopenPeriod(plan: plan.id, unit: unit.id, period: Self.q2, regime: .cchc, reason: "  ")
             }
             let reopened = try store.reopenPeriod(
-                plan: plan.id, unit: unit.id, period: Self.q2, regime: .cchc, reason: "Bổ sung kết quả hội nghị tháng 5")
+                plan: plan.id, unit: unit.id, period: Self.q2, regime: .cchc, reason: "Bổ sung kết quả hội nghị tháng 5"
+            )
             #expect(reopened.reopenedBy == Seed.admin && !reopened.isActive)
-            _ = try staff.addProgress(NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 20)!, text: "Bổ sung"))
+            _ = try staff.addProgress(
+                NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 20)!, text: "Bổ sung"))
 
             let audit = try store.auditLog(AuditFilter(table: "period_locks"))
             #expect(audit.map(\.action) == ["insert", "update"])

@@ -8,7 +8,8 @@ import Testing
 @Suite("Progress: append-only entries with evidence, corrections that supersede")
 struct ProgressLogTests {
     static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-evidence-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cchc-evidence-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent(name)
         try Data(contents.utf8).write(to: url)
@@ -32,7 +33,10 @@ struct ProgressLogTests {
 
     @Test(
         "A value that looks like a path but does not exist, or an unsupported link, is refused",
-        arguments: ["./bien-ban.pdf", "/khong/co/tep.docx", "anh-hoi-nghi.jpg", "~/tai-lieu/x.pdf", "mailto://a@b.vn", "file:///etc/passwd"])
+        arguments: [
+            "./bien-ban.pdf", "/khong/co/tep.docx", "anh-hoi-nghi.jpg", "~/tai-lieu/x.pdf", "mailto://a@b.vn",
+            "file:///etc/passwd",
+        ])
     func refusedEvidence(_ text: String) {
         #expect(throws: StoreError.self) { try EvidenceInput.classify(text) }
     }
@@ -41,7 +45,8 @@ struct ProgressLogTests {
     func fileEvidence() throws {
         try Seed.withPlans { store, db in
             let file = try Self.temporaryFile("bien-ban-hoi-nghi.txt", "Biên bản hội nghị tuyên truyền CCHC")
-            let input = try EvidenceInput.classify(file.lastPathComponent, workingDirectory: file.deletingLastPathComponent().path)
+            let input = try EvidenceInput.classify(
+                file.lastPathComponent, workingDirectory: file.deletingLastPathComponent().path)
             #expect(input == .file(path: file.path))
             let activity = try store.findActivity("45/KH-STP#2")
             let unit = try store.findUnit("Phòng Phổ biến, giáo dục pháp luật")
@@ -55,7 +60,9 @@ struct ProgressLogTests {
             #expect(entry.evidence[0].sha256?.count == 64)
             #expect(entry.quantityText == "2" && entry.quantityUnit == "hội nghị")
             _ = try store.addProgress(
-                NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 11)!, text: "Lần nữa", evidence: [input]))
+                NewProgress(
+                    activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 11)!, text: "Lần nữa",
+                    evidence: [input]))
             let stored = try db.connection.query("SELECT count(*), min(size) FROM evidence_files").singleRow()
             #expect(try stored.decode(Int.self, at: 0) == 1)
             #expect(try stored.decode(Int.self, at: 1) == "Biên bản hội nghị tuyên truyền CCHC".utf8.count)
@@ -71,7 +78,8 @@ struct ProgressLogTests {
                 NewProgress(
                     activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 10)!, text: "Tổ chức 2 hội nghị",
                     quantity: 2, quantityUnit: "hội nghị", evidence: [.document("15/BC-STP")]))
-            let fixed = try store.correctProgress(first.id, reason: "Ghi nhầm số lượng", ProgressCorrection(quantity: .some(3)))
+            let fixed = try store.correctProgress(
+                first.id, reason: "Ghi nhầm số lượng", ProgressCorrection(quantity: .some(3)))
             #expect(fixed.supersedes == first.id && fixed.reason == "Ghi nhầm số lượng")
             #expect(fixed.quantity == 3 && fixed.quantityUnit == "hội nghị" && fixed.text == first.text)
             #expect(fixed.evidence.map(\.value) == ["15/BC-STP"])
@@ -87,8 +95,12 @@ struct ProgressLogTests {
             } throws: { error in
                 String(describing: error).contains("đã được sửa bởi mục #\(fixed.id)")
             }
-            #expect(throws: StoreError.self) { try store.correctProgress(fixed.id, reason: " ", ProgressCorrection(text: "Khác")) }
-            #expect(throws: StoreError.self) { try store.correctProgress(fixed.id, reason: "Không đổi gì", ProgressCorrection()) }
+            #expect(throws: StoreError.self) {
+                try store.correctProgress(fixed.id, reason: " ", ProgressCorrection(text: "Khác"))
+            }
+            #expect(throws: StoreError.self) {
+                try store.correctProgress(fixed.id, reason: "Không đổi gì", ProgressCorrection())
+            }
         }
     }
 
@@ -98,14 +110,18 @@ struct ProgressLogTests {
             let activity = try store.findActivity("45/KH-STP#2")
             let unit = try store.findUnit("Phòng Phổ biến, giáo dục pháp luật")
             #expect(throws: StoreError.self) {
-                try store.addProgress(NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 1)!, text: "  "))
+                try store.addProgress(
+                    NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 1)!, text: "  "))
             }
             #expect(throws: StoreError.self) {
                 try store.addProgress(
-                    NewProgress(activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 1)!, text: "x", quantityUnit: "tin"))
+                    NewProgress(
+                        activityID: activity.id, unitID: unit.id, date: Day(2024, 5, 1)!, text: "x", quantityUnit: "tin"
+                    ))
             }
             #expect(throws: StoreError.self) {
-                try store.addProgress(NewProgress(activityID: 999_999, unitID: unit.id, date: Day(2024, 5, 1)!, text: "x"))
+                try store.addProgress(
+                    NewProgress(activityID: 999_999, unitID: unit.id, date: Day(2024, 5, 1)!, text: "x"))
             }
             #expect(try db.connection.query("SELECT count(*) FROM progress_entries").scalar(Int.self) == 0)
         }

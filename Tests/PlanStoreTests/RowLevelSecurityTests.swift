@@ -13,7 +13,8 @@ struct RowLevelSecurityTests {
 
     /// Runs `sql` in its own transaction as `login` under `role`; returns the affected row count.
     @discardableResult
-    static func asUser(_ connection: Connection, _ login: String, role: String = "cchc_unit", _ sql: SQL) throws -> Int {
+    static func asUser(_ connection: Connection, _ login: String, role: String = "cchc_unit", _ sql: SQL) throws -> Int
+    {
         try connection.withTransaction { connection in
             try connection.query("SELECT set_config('cchc.user', \(login), true)")
             try connection.query(SQL(unsafeSQL: "SET LOCAL ROLE \(role)"))
@@ -50,14 +51,18 @@ struct RowLevelSecurityTests {
         try Seed.withPlans { store, db in
             let f = try Self.fixture(store, db)
             Self.expectRefused {
-                try Self.asUser(db.connection, Self.staff, """
+                try Self.asUser(
+                    db.connection, Self.staff,
+                    """
                     INSERT INTO progress_entries (activity_id, unit_id, entry_date, text)
                     VALUES (\(f.other.id), \(f.unit), '2024-05-02', 'Đã niêm yết')
                     """)
             }
             // Nor may the unit write in another unit's name, even for an activity that unit leads.
             Self.expectRefused {
-                try Self.asUser(db.connection, Self.staff, """
+                try Self.asUser(
+                    db.connection, Self.staff,
+                    """
                     INSERT INTO progress_entries (activity_id, unit_id, entry_date, text)
                     VALUES (\(f.other.id), \(f.office), '2024-05-02', 'Đã niêm yết')
                     """)
@@ -81,7 +86,8 @@ struct RowLevelSecurityTests {
                     """
                 ).scalar(Int64.self)
                 try connection.query(
-                    "INSERT INTO evidence (progress_entry_id, position, kind, value) VALUES (\(id), 0, 'document', '12/BC-STP')")
+                    "INSERT INTO evidence (progress_entry_id, position, kind, value) VALUES (\(id), 0, 'document', '12/BC-STP')"
+                )
             }
             let row = try db.connection.query("SELECT recorded_by FROM progress_entries").singleRow()
             #expect(try row.decode(String.self, at: 0) == Self.staff)
@@ -93,10 +99,12 @@ struct RowLevelSecurityTests {
         try Seed.withPlans { store, db in
             let f = try Self.fixture(store, db)
             Self.expectRefused {
-                try Self.asUser(db.connection, Self.staff, "UPDATE activities SET title = 'Sửa trái phép' WHERE id = \(f.own.id)")
+                try Self.asUser(
+                    db.connection, Self.staff, "UPDATE activities SET title = 'Sửa trái phép' WHERE id = \(f.own.id)")
             }
             Self.expectRefused {
-                try Self.asUser(db.connection, Self.staff, "DELETE FROM activity_assignments WHERE activity_id = \(f.other.id)")
+                try Self.asUser(
+                    db.connection, Self.staff, "DELETE FROM activity_assignments WHERE activity_id = \(f.other.id)")
             }
             #expect(try store.findActivity("#\(f.own.id)").title == f.own.title)
         }
@@ -108,12 +116,14 @@ struct RowLevelSecurityTests {
             let f = try Self.fixture(store, db)
             let hidden = try Self.asUser(
                 db.connection, Self.staff,
-                "UPDATE activities SET state = 'done', state_on = '2024-06-01', version = version + 1 WHERE id = \(f.other.id)")
+                "UPDATE activities SET state = 'done', state_on = '2024-06-01', version = version + 1 WHERE id = \(f.other.id)"
+            )
             #expect(hidden == 0)
             #expect(try store.findActivity("#\(f.other.id)").state == .open)
             let own = try Self.asUser(
                 db.connection, Self.staff,
-                "UPDATE activities SET state = 'done', state_on = '2024-06-01', version = version + 1 WHERE id = \(f.own.id)")
+                "UPDATE activities SET state = 'done', state_on = '2024-06-01', version = version + 1 WHERE id = \(f.own.id)"
+            )
             #expect(own == 1)
             #expect(try store.findActivity("#\(f.own.id)").state == .done(Day(2024, 6, 1)!))
         }
@@ -144,12 +154,17 @@ struct RowLevelSecurityTests {
     func appendOnly() throws {
         try Seed.withPlans { store, db in
             let f = try Self.fixture(store, db)
-            let entry = try store.addProgress(NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "Đã làm"))
+            let entry = try store.addProgress(
+                NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "Đã làm"))
             #expect(throws: PostgresError.self) {
-                try Self.asUser(db.connection, Seed.admin, role: "cchc_admin", "UPDATE progress_entries SET text = 'khác' WHERE id = \(entry.id)")
+                try Self.asUser(
+                    db.connection, Seed.admin, role: "cchc_admin",
+                    "UPDATE progress_entries SET text = 'khác' WHERE id = \(entry.id)")
             }
             #expect(throws: PostgresError.self) {
-                try Self.asUser(db.connection, Seed.admin, role: "cchc_admin", "DELETE FROM progress_entries WHERE id = \(entry.id)")
+                try Self.asUser(
+                    db.connection, Seed.admin, role: "cchc_admin", "DELETE FROM progress_entries WHERE id = \(entry.id)"
+                )
             }
         }
     }
@@ -160,7 +175,9 @@ struct RowLevelSecurityTests {
             let f = try Self.fixture(store, db)
             _ = try store.addUser(login: "xem", role: .viewer, unitID: nil, displayName: nil)
             Self.expectRefused {
-                try Self.asUser(db.connection, "xem", role: "cchc_viewer", """
+                try Self.asUser(
+                    db.connection, "xem", role: "cchc_viewer",
+                    """
                     INSERT INTO progress_entries (activity_id, unit_id, entry_date, text)
                     VALUES (\(f.own.id), \(f.unit), '2024-05-02', 'x')
                     """)
@@ -168,7 +185,8 @@ struct RowLevelSecurityTests {
             let viewer = try Seed.session(db, as: "xem")
             #expect(try viewer.listActivities(ActivityFilter(asOf: Day(2024, 6, 1)!)).count == 9)
             #expect(throws: StoreError.self) {
-                try viewer.addProgress(NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "x"))
+                try viewer.addProgress(
+                    NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "x"))
             }
         }
     }
@@ -179,12 +197,14 @@ struct RowLevelSecurityTests {
             let f = try Self.fixture(store, db)
             let staff = try Seed.session(db, as: Self.staff)
             #expect {
-                try staff.addProgress(NewProgress(activityID: f.other.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "x"))
+                try staff.addProgress(
+                    NewProgress(activityID: f.other.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "x"))
             } throws: { error in
                 guard case StoreError.forbidden(let login, let action)? = error as? StoreError else { return false }
                 return login == Self.staff && action.contains("45/KH-STP#3")
             }
-            let entry = try staff.addProgress(NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "Đã lồng ghép"))
+            let entry = try staff.addProgress(
+                NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "Đã lồng ghép"))
             #expect(entry.recordedBy == Self.staff)
             _ = try staff.setActivityState(f.own, .done(Day(2024, 6, 1)!), note: "Đã hoàn thành")
             #expect(throws: StoreError.self) { try staff.setActivityState(f.other, .done(Day(2024, 6, 1)!)) }
@@ -200,17 +220,22 @@ struct RowLevelSecurityTests {
             let group = try store.findUnit("Các phòng, đơn vị thuộc Sở")
             let staff = try Seed.session(db, as: Self.staff)
             #expect(throws: StoreError.self) {
-                try staff.addProgress(NewProgress(activityID: first.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "x"))
+                try staff.addProgress(
+                    NewProgress(activityID: first.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "x"))
             }
             try store.addGroupMember(group: group.id, member: f.unit)
-            _ = try staff.addProgress(NewProgress(activityID: first.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "Đăng 2 tin"))
+            _ = try staff.addProgress(
+                NewProgress(activityID: first.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "Đăng 2 tin"))
 
-            let renamed = try store.renameUnit(f.unit, to: "Phòng Phổ biến pháp luật", effective: Day(2025, 1, 1)!, act: nil)
+            let renamed = try store.renameUnit(
+                f.unit, to: "Phòng Phổ biến pháp luật", effective: Day(2025, 1, 1)!, act: nil)
             let again = try Seed.session(db, as: Self.staff)
             #expect(again.user.unitID == renamed.opened.first?.id)
-            let late = try again.addProgress(NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2025, 1, 5)!, text: "Tiếp tục"))
+            let late = try again.addProgress(
+                NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2025, 1, 5)!, text: "Tiếp tục"))
             #expect(late.unitName == "Phòng Phổ biến pháp luật")
-            let early = try again.addProgress(NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2024, 12, 5)!, text: "Trước khi đổi tên"))
+            let early = try again.addProgress(
+                NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2024, 12, 5)!, text: "Trước khi đổi tên"))
             #expect(early.unitName == Self.unitName)
         }
     }

@@ -29,11 +29,21 @@ enum Seed {
                 code: "96/KH-UBND", number: "96", symbol: "KH-UBND", type: "KH", typeName: "KẾ HOẠCH",
                 title: "Thông tin, tuyên truyền cải cách hành chính năm 2024",
                 issuer: "ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC", place: "Bình Phước", issuedOn: Day(2024, 3, 19), year: 2024),
-            sections: [.init(label: "I", heading: "MỤC ĐÍCH, YÊU CẦU", text: ["Ủy ban nhân dân tỉnh Bình Phước ban hành kế hoạch."])],
+            sections: [
+                .init(
+                    label: "I", heading: "MỤC ĐÍCH, YÊU CẦU",
+                    text: ["Ủy ban nhân dân tỉnh Bình Phước ban hành kế hoạch."])
+            ],
             activities: [
-                activity("II.1", "Tuyên truyền về cải cách thủ tục hành chính", lead: ["Các sở, ban, ngành tỉnh"], schedule: "Thường xuyên"),
-                activity("II.2", "Tuyên truyền về chính quyền điện tử, chính quyền số", lead: ["Sở Thông tin và Truyền thông"], schedule: "Năm 2024"),
-                activity("II.3", "Tổ chức Hội thi tìm hiểu về cải cách hành chính", lead: ["Sở Nội vụ"], schedule: "Quý III/2024"),
+                activity(
+                    "II.1", "Tuyên truyền về cải cách thủ tục hành chính", lead: ["Các sở, ban, ngành tỉnh"],
+                    schedule: "Thường xuyên"),
+                activity(
+                    "II.2", "Tuyên truyền về chính quyền điện tử, chính quyền số",
+                    lead: ["Sở Thông tin và Truyền thông"], schedule: "Năm 2024"),
+                activity(
+                    "II.3", "Tổ chức Hội thi tìm hiểu về cải cách hành chính", lead: ["Sở Nội vụ"],
+                    schedule: "Quý III/2024"),
             ])
     }
 
@@ -46,7 +56,13 @@ enum Seed {
                 title: "Thông tin, tuyên truyền cải cách hành chính năm 2024", issuer: "SỞ TƯ PHÁP",
                 issuerParent: "UBND TỈNH BÌNH PHƯỚC", place: "Bình Phước", issuedOn: Day(2024, 4, 2), year: 2024),
             parent: ParentReference(code: "96/KH-UBND", issuedOn: Day(2024, 3, 19), issuer: "UBND tỉnh"),
-            sections: [.init(label: "I", heading: "MỤC ĐÍCH, YÊU CẦU", text: ["Thực hiện Kế hoạch số 96/KH-UBND ngày 19/3/2024 của UBND tỉnh Bình Phước, Sở Tư pháp ban hành kế hoạch."])],
+            sections: [
+                .init(
+                    label: "I", heading: "MỤC ĐÍCH, YÊU CẦU",
+                    text: [
+                        "Thực hiện Kế hoạch số 96/KH-UBND ngày 19/3/2024 của UBND tỉnh Bình Phước, Sở Tư pháp ban hành kế hoạch."
+                    ])
+            ],
             activities: [
                 activity(
                     "1", "Đăng tải tin, bài về cải cách hành chính trên Trang thông tin điện tử của Sở",

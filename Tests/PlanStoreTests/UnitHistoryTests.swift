@@ -36,7 +36,8 @@ struct UnitHistoryTests {
     func childrenFollowRename() throws {
         try Seed.withPlans { store, _ in
             let department = try store.findUnit("Sở Tư pháp")
-            _ = try store.renameUnit(department.id, to: "Sở Tư pháp tỉnh Đồng Nai", effective: Self.day(2025, 7, 1), act: nil)
+            _ = try store.renameUnit(
+                department.id, to: "Sở Tư pháp tỉnh Đồng Nai", effective: Self.day(2025, 7, 1), act: nil)
             let tree = try store.unitTree(on: Self.day(2025, 8, 1))
             let renamed = try #require(tree.first { $0.unit.name == "Sở Tư pháp tỉnh Đồng Nai" })
             let office = try #require(tree.first { $0.unit.name == "Văn phòng Sở" })
@@ -66,7 +67,8 @@ struct UnitHistoryTests {
         try Seed.withPlans { store, _ in
             let legal = try store.findUnit("Phòng Phổ biến, giáo dục pháp luật")
             let admin = try store.findUnit("Phòng Hành chính tư pháp")
-            let merge = try store.mergeUnit(legal.id, into: admin.id, effective: Self.day(2025, 3, 1), act: "Quyết định 5/QĐ-STP")
+            let merge = try store.mergeUnit(
+                legal.id, into: admin.id, effective: Self.day(2025, 3, 1), act: "Quyết định 5/QĐ-STP")
             #expect(merge.closed?.validTo == Self.day(2025, 2, 28))
             #expect(try store.unitDetail(admin.id).lineage.map(\.phrase) == ["tiếp nhận"])
 
@@ -84,7 +86,8 @@ struct UnitHistoryTests {
     func retire() throws {
         try Seed.withPlans { store, _ in
             let centre = try store.findUnit("Trung tâm Phục vụ hành chính công tỉnh")
-            let change = try store.retireUnit(centre.id, effective: Self.day(2025, 3, 1), act: "Nghị định 45/2025/NĐ-CP")
+            let change = try store.retireUnit(
+                centre.id, effective: Self.day(2025, 3, 1), act: "Nghị định 45/2025/NĐ-CP")
             #expect(change.closed?.validTo == Self.day(2025, 2, 28))
             #expect(change.closed?.note?.contains("Nghị định 45/2025/NĐ-CP") == true)
             #expect(!(try store.unitTree(on: Self.day(2025, 3, 1))).contains { $0.unit.id == centre.id })

@@ -41,7 +41,8 @@ struct UnitReviewTests {
     func mapToExisting() throws {
         try Seed.withPlans { store, _ in
             let department = try store.findUnit("Sở Tư pháp")
-            let real = try store.addUnit(NewUnit(name: "Phòng Hành chính - Tư pháp", kind: .division, parentID: department.id))
+            let real = try store.addUnit(
+                NewUnit(name: "Phòng Hành chính - Tư pháp", kind: .division, parentID: department.id))
             let placeholder = try store.findReviewUnit("phòng hành chính tư pháp")
             let activity = try store.findActivity("45/KH-STP#4")
 
@@ -56,7 +57,8 @@ struct UnitReviewTests {
             let result = try store.importPlan(Self.nextYear, replace: false)
             #expect(!result.reviewUnits.contains("Phòng Hành chính tư pháp"))
             let imported = try store.findActivity("12/KH-STP#1")
-            #expect(try store.activityDetail(imported.id, asOf: Day(2025, 6, 1)!).overview.lead.map(\.unit.id) == [real.id])
+            #expect(
+                try store.activityDetail(imported.id, asOf: Day(2025, 6, 1)!).overview.lead.map(\.unit.id) == [real.id])
         }
     }
 

@@ -18,11 +18,15 @@ struct UserAdminTests {
     @Test("Unit staff need a unit; logins are unique; the list names each unit")
     func add() throws {
         try Seed.withPlans { store, _ in
-            #expect(throws: StoreError.self) { try store.addUser(login: "nv", role: .unit, unitID: nil, displayName: nil) }
+            #expect(throws: StoreError.self) {
+                try store.addUser(login: "nv", role: .unit, unitID: nil, displayName: nil)
+            }
             let office = try store.findUnit("Văn phòng Sở")
             let added = try store.addUser(login: "nv", role: .unit, unitID: office.id, displayName: "Nguyễn Văn A")
             #expect(added.unitName == "Văn phòng Sở" && added.user.role == .unit)
-            #expect(throws: StoreError.self) { try store.addUser(login: "nv", role: .viewer, unitID: nil, displayName: nil) }
+            #expect(throws: StoreError.self) {
+                try store.addUser(login: "nv", role: .viewer, unitID: nil, displayName: nil)
+            }
             #expect(try store.listUsers().map(\.user.login) == ["nv", "vanphong"])
         }
     }
@@ -37,7 +41,9 @@ struct UserAdminTests {
             _ = try store.setUserActive("xem", active: true)
             _ = try Seed.session(db, as: "xem")
             let viewer = try Seed.session(db, as: "xem")
-            #expect(throws: StoreError.self) { try viewer.addUser(login: "y", role: .viewer, unitID: nil, displayName: nil) }
+            #expect(throws: StoreError.self) {
+                try viewer.addUser(login: "y", role: .viewer, unitID: nil, displayName: nil)
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ struct VersionConflictTests {
     }
 
     static func isConflict(_ error: any Error, expected: Int, found: Int) -> Bool {
-        guard case let StoreError.conflict(_, reference, e, f)? = error as? StoreError else { return false }
+        guard case StoreError.conflict(_, let reference, let e, let f)? = error as? StoreError else { return false }
         return reference == "45/KH-STP#3" && e == expected && f == found
     }
 
@@ -28,7 +28,8 @@ struct VersionConflictTests {
             let theirs = try other.findActivity("45/KH-STP#3")
             #expect(mine.version == theirs.version)
 
-            let saved = try store.editActivity(mine, ActivityEdit(title: "Niêm yết thủ tục hành chính tại Bộ phận một cửa"))
+            let saved = try store.editActivity(
+                mine, ActivityEdit(title: "Niêm yết thủ tục hành chính tại Bộ phận một cửa"))
             #expect(saved.version == mine.version + 1)
             #expect {
                 try other.editActivity(theirs, ActivityEdit(title: "Công khai thủ tục hành chính trên Cổng"))

@@ -38,15 +38,5 @@ public enum MigratedTemplate {
 
 /// Runs `body` with a fresh database holding the current schema, dropped afterwards.
 public func withMigratedDatabase<T>(_ body: (TestDatabase) throws -> T) throws -> T {
-    let template = try MigratedTemplate.ensure()
-    let database = try TestDatabase(template: template)
-    let value: T
-    do {
-        value = try body(database)
-    } catch {
-        try? database.drop()
-        throw error
-    }
-    try database.drop()
-    return value
+    try TestDatabase(template: try MigratedTemplate.ensure()).use(body)
 }

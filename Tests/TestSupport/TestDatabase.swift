@@ -90,16 +90,22 @@ public final class TestDatabase {
 public func withTestDatabase<T>(
     prepare: ((Connection) throws -> Void)? = nil, _ body: (TestDatabase) throws -> T
 ) throws -> T {
-    let database = try TestDatabase(prepare: prepare)
-    let value: T
-    do {
-        value = try body(database)
-    } catch {
-        try? database.drop()
-        throw error
+    try TestDatabase(prepare: prepare).use(body)
+}
+
+extension TestDatabase {
+    /// Runs `body` with this database, then drops it, whether `body` succeeds or throws.
+    public func use<T>(_ body: (TestDatabase) throws -> T) throws -> T {
+        let value: T
+        do {
+            value = try body(self)
+        } catch {
+            try? drop()
+            throw error
+        }
+        try drop()
+        return value
     }
-    try database.drop()
-    return value
 }
 
 /// Runs an async `body` with a fresh database that is dropped afterwards, whether `body` succeeds or throws.

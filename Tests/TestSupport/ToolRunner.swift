@@ -40,14 +40,22 @@ public struct ToolRunner: Sendable {
         return found
     }
 
-    /// Runs `tool` with `arguments`; `input` is written to its standard input.
+    /// Runs `tool` with `arguments`; `input` is written to its standard input. `fileSizeLimit` (in the
+    /// blocks of the shell's `ulimit -f`) makes every file the tool writes fail past that size, as a full
+    /// disk would.
     public func run(
         _ tool: String, _ arguments: [String], input: Data? = nil, extraEnvironment: [String: String] = [:],
-        currentDirectory: URL? = nil
+        currentDirectory: URL? = nil, fileSizeLimit: Int? = nil
     ) throws -> Outcome {
         let process = Process()
-        process.executableURL = try Self.executable(tool)
-        process.arguments = arguments
+        let executable = try Self.executable(tool)
+        if let fileSizeLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -f \(fileSizeLimit) && exec \"$0\" \"$@\"", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.environment = environment.merging(extraEnvironment) { _, new in new }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let out = Pipe()

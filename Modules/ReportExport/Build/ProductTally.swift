@@ -30,10 +30,13 @@ struct ProductTally {
             if let count = product.plannedCount { planned[key, default: 0] += count }
             if let word = product.unit.map(Self.fold), !word.isEmpty, aliases[word] == nil { aliases[word] = key }
         }
+        var folds: [String: String] = [:]
         for result in results {
             guard let quantity = result.quantity else { continue }
-            let unitName = result.quantityUnit.map(VietnameseFormat.trimmed).flatMap { $0.isEmpty ? nil : $0 } ?? Self.unnamed
-            let folded = Self.fold(unitName)
+            let trimmed = VietnameseFormat.trimmed(result.quantityUnit ?? "")
+            let unitName = trimmed.isEmpty ? Self.unnamed : trimmed
+            let folded = folds[unitName] ?? Self.fold(unitName)
+            folds[unitName] = folded
             let key = aliases[folded] ?? folded
             if aliases[key] == nil {
                 names.append(unitName)
@@ -42,7 +45,7 @@ struct ProductTally {
             reported[key, default: 0] += quantity
         }
         return names.map { name in
-            let key = Self.fold(name)
+            let key = folds[name] ?? Self.fold(name)
             return Report.ProductTotal(name: name, planned: planned[key], reported: reported[key])
         }
     }

@@ -6,13 +6,19 @@ import PlanCore
 public enum ReportBuilder {
     /// The report of `plan` for `period` under `regime`.
     ///
-    /// Membership: `WindowMembership`; statuses: `StatusRule`; units: `UnitCompletenessTally`; products:
+    /// Membership and statuses: PlanCore's `ActivityStatusRules` (shared with `cchc-admin status`); units: `UnitCompletenessTally`; products:
     /// `ProductTally`. Results are the current (non-superseded) entries dated inside the window and not
     /// after `asOf`, oldest first (ties by entry id). Completion rate for the period = done ÷ activities in
     /// the report (cancelled ones included in the denominator); year to date: see `Report.YearToDate`.
     public static func build(
         plan: PlanRecord, period: PeriodID, regime: ReportingRegime, context: ReportContext
     ) throws(ReportExportError) -> Report {
+        for (field, value) in [
+            ("reporter.name", context.reporter.name), ("reporter.abbreviation", context.reporter.abbreviation),
+            ("reporter.place", context.reporter.place),
+        ] where VietnameseFormat.trimmed(value).isEmpty {
+            throw .missingField(field: field)
+        }
         let current = try Report.Period(period, regime: regime)
         let window = current.window
         guard window.overlaps(.year(plan.year)) else {
@@ -33,7 +39,7 @@ public enum ReportBuilder {
         for record in plan.activities {
             let (entryDates, results) = Self.entries(of: record, resultDays: resultDays)
             countYearToDate(record, asOf: asOf, into: &yearToDate)
-            let (status, statusDay) = StatusRule.status(
+            let (status, statusDay) = ActivityStatusRules.status(
                 schedule: record.schedule, state: record.state, entryDates: entryDates, window: window, asOf: asOf)
             func reportActivity(_ inclusion: ReportActivity.Inclusion, results: [ReportResult]) -> ReportActivity {
                 ReportActivity(
@@ -42,11 +48,12 @@ public enum ReportBuilder {
                     statusDay: statusDay, inclusion: inclusion, products: record.products, parentRef: record.parentRef,
                     parentTitle: record.parentRef.flatMap { parentTitles[$0] }, results: results)
             }
-            if WindowMembership.isTask(record, planYear: plan.year, in: next.window, asOf: asOf) {
+            if ActivityStatusRules.isTask(
+                schedule: record.schedule, state: record.state, planYear: plan.year, in: next.window, asOf: asOf) {
                 nextTasks.append(reportActivity(.overlapsWindow, results: []))
             }
             guard
-                let inclusion = WindowMembership.inclusion(
+                let inclusion = ActivityStatusRules.inclusion(
                     schedule: record.schedule, state: record.state, planYear: plan.year, window: window, asOf: asOf,
                     hasResults: !results.isEmpty)
             else { continue }
@@ -99,9 +106,9 @@ public enum ReportBuilder {
     }
 
     private static func countYearToDate(_ record: ActivityRecord, asOf: Day, into total: inout Report.YearToDate) {
-        guard !StatusRule.isCancelled(record.state, by: asOf) else { return }
+        guard !ActivityStatusRules.isCancelled(record.state, by: asOf) else { return }
         total.planTotal += 1
-        let done = StatusRule.isDone(record.state, by: asOf)
+        let done = ActivityStatusRules.isDone(record.state, by: asOf)
         let due = record.schedule.to.map { $0 <= asOf } ?? false
         if done || due { total.due += 1 }
         if done { total.done += 1 }

@@ -102,7 +102,9 @@ enum Nd30Composer {
         var rows = [
             DocxTableRow(
                 table.headers.map {
-                    DocxTableCell([Nd30Style.cell($0, size: size, bold: true, alignment: .center)], verticalAlignment: .center)
+                    var paragraphs = [Nd30Style.cell($0, size: size, bold: true, alignment: .center)]
+                    Nd30Style.pad(&paragraphs)
+                    return DocxTableCell(paragraphs, verticalAlignment: .center)
                 }, isHeader: true, cantSplit: true)
         ]
         for row in table.rows {
@@ -114,18 +116,19 @@ enum Nd30Composer {
                     DocxTableRow(
                         (0..<table.headers.count).map { column in
                             let lines = column < cells.count ? cells[column] : []
-                            let paragraphs = (lines.isEmpty ? [""] : lines).map {
+                            var paragraphs = (lines.isEmpty ? [""] : lines).map {
                                 Nd30Style.cell($0, size: size, bold: bold, alignment: align(column))
                             }
+                            Nd30Style.pad(&paragraphs)
                             return DocxTableCell(paragraphs)
                         }))
             case let .group(label, text):
                 rows.append(
                     DocxTableRow(
                         [
-                            DocxTableCell([Nd30Style.cell(label, size: size, bold: true, alignment: .center)]),
+                            DocxTableCell(Nd30Style.padded([Nd30Style.cell(label, size: size, bold: true, alignment: .center)])),
                             DocxTableCell(
-                                [Nd30Style.cell(text, size: size, bold: true, alignment: .left)],
+                                Nd30Style.padded([Nd30Style.cell(text, size: size, bold: true, alignment: .left)]),
                                 gridSpan: max(1, table.headers.count - 1)),
                         ], cantSplit: true))
             }
@@ -146,12 +149,21 @@ enum Nd30Composer {
         signature[signature.count - 1].spacingAfter = .pt(72)
         signature.append(Nd30Style.centred(signer.name ?? "", size: .pt(14), bold: true))
         return [
-            .paragraph(DocxParagraph([], spacingAfter: .pt(6), runFormat: DocxRunFormat(size: .pt(6)))),
+            .paragraph(DocxParagraph([], spacingAfter: .pt(6), keepNext: true, runFormat: DocxRunFormat(size: .pt(6)))),
             .table(
                 DocxTable(
                     columnWidths: widths, rows: [DocxTableRow([DocxTableCell(recipients), DocxTableCell(signature)], cantSplit: true)],
                     border: nil, alignment: .center)),
         ]
+    }
+
+    /// Keeps the last paragraph of `blocks` on the page of what follows (the closing "./." sentence with the
+    /// signature, so the signature never stands alone on a page).
+    static func keepWithNext(_ blocks: inout [DocxBlock]) {
+        guard case .paragraph(var last)? = blocks.last else { return }
+        last.keepNext = true
+        last.keepLines = true
+        blocks[blocks.count - 1] = .paragraph(last)
     }
 
     private static func leftLine(_ text: String, size: DocxFontSize, bold: Bool? = nil, italic: Bool? = nil) -> DocxParagraph {

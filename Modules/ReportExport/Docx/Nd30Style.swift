@@ -1,4 +1,3 @@
-import Foundation
 import OOXML
 
 /// The page and type settings of Nghị định 30/2020/NĐ-CP (Phụ lục I) used by every document ReportExport
@@ -38,21 +37,35 @@ enum Nd30Style {
             lineSpacing: .multiple(1), runFormat: format(size: size, bold: bold, italic: italic))
     }
 
-    /// A body paragraph: justified, first-line indent, 6 pt after.
+    /// A body paragraph: justified, first-line indent, 6 pt after, in the document's 14 pt (not repeated
+    /// on every run).
     static func body(_ runs: [DocxRun], bold: Bool? = nil, italic: Bool? = nil, keepNext: Bool = false, outline: Int? = nil)
         -> DocxParagraph
     {
         DocxParagraph(
-            runs, alignment: .both, firstLineIndent: firstLineIndent, spacingBefore: .zero, spacingAfter: paragraphAfter,
+            runs, alignment: .both, firstLineIndent: firstLineIndent, spacingAfter: paragraphAfter,
             lineSpacing: lineSpacing, keepNext: keepNext, outlineLevel: outline,
-            runFormat: format(size: bodySize, bold: bold, italic: italic))
+            runFormat: format(bold: bold, italic: italic))
     }
 
-    /// A paragraph inside a table cell: no indent, 2 pt after, single spacing.
+    /// A paragraph inside a table cell: single spacing, no indent, nothing after (the document defaults, so
+    /// nothing is written for them: large annexes hold tens of thousands of these).
     static func cell(_ text: String, size: DocxFontSize, bold: Bool? = nil, alignment: DocxAlignment) -> DocxParagraph {
         DocxParagraph(
-            DocxText.runs(text), alignment: alignment, spacingBefore: .pt(1), spacingAfter: .pt(1),
-            lineSpacing: .multiple(1), runFormat: format(size: size, bold: bold))
+            DocxText.runs(text), alignment: alignment == .left ? nil : alignment, runFormat: format(size: size, bold: bold))
+    }
+
+    /// 2 pt above a cell's first paragraph and below its last, so text does not touch the borders.
+    static func pad(_ paragraphs: inout [DocxParagraph]) {
+        guard !paragraphs.isEmpty else { return }
+        paragraphs[0].spacingBefore = .pt(2)
+        paragraphs[paragraphs.count - 1].spacingAfter = .pt(2)
+    }
+
+    static func padded(_ paragraphs: [DocxParagraph]) -> [DocxParagraph] {
+        var paragraphs = paragraphs
+        pad(&paragraphs)
+        return paragraphs
     }
 
     /// Relative widths scaled to `total`, the last column taking the rounding remainder.
@@ -66,25 +79,52 @@ enum Nd30Style {
     }
 }
 
-/// Runs for a line of text: web addresses become hyperlinks, the rest plain text.
+/// Runs for a line of text: web addresses become hyperlinks, the rest plain text. Scans bytes, not
+/// characters: reports hold tens of thousands of lines.
 enum DocxText {
     static func runs(_ text: String) -> [DocxRun] {
+        let bytes = Array(text.utf8)
         var runs: [DocxRun] = []
-        var rest = Substring(text)
-        while let start = [rest.range(of: "https://"), rest.range(of: "http://")].compactMap({ $0 })
-            .min(by: { $0.lowerBound < $1.lowerBound })
-        {
-            if start.lowerBound > rest.startIndex { runs.append(DocxRun(.text(String(rest[..<start.lowerBound])))) }
-            var end = rest[start.lowerBound...].firstIndex { $0.isWhitespace } ?? rest.endIndex
+        var plainStart = 0
+        var index = 0
+        while let start = linkStart(bytes, from: index) {
+            var end = start
+            while end < bytes.count, !isBreak(bytes[end]) { end += 1 }
             // A closing bracket or final punctuation belongs to the sentence, not to the address.
-            while end > start.upperBound, let last = rest[..<end].last, ");,.".contains(last) {
-                end = rest.index(before: end)
+            while end > start, [UInt8(ascii: ")"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: ".")].contains(bytes[end - 1]) {
+                end -= 1
             }
-            let url = String(rest[start.lowerBound..<end])
+            if start > plainStart { runs.append(DocxRun(.text(String(decoding: bytes[plainStart..<start], as: UTF8.self)))) }
+            let url = String(decoding: bytes[start..<end], as: UTF8.self)
             runs.append(DocxRun(.text(url), link: url))
-            rest = rest[end...]
+            plainStart = end
+            index = max(end, start + 1)
         }
-        if !rest.isEmpty || runs.isEmpty { runs.append(DocxRun(.text(String(rest)))) }
+        if plainStart == 0 { return [DocxRun(.text(text))] }
+        if plainStart < bytes.count {
+            runs.append(DocxRun(.text(String(decoding: bytes[plainStart...], as: UTF8.self))))
+        }
         return runs
+    }
+
+    private static let http = Array("http://".utf8)
+    private static let https = Array("https://".utf8)
+
+    /// The offset of the next "http://" or "https://" at or after `from`.
+    private static func linkStart(_ bytes: [UInt8], from: Int) -> Int? {
+        var index = from
+        while index + 7 <= bytes.count {
+            if bytes[index] == UInt8(ascii: "h"), bytes[index + 1] == UInt8(ascii: "t") {
+                if bytes[index..<index + 7].elementsEqual(http) { return index }
+                if index + 8 <= bytes.count, bytes[index..<index + 8].elementsEqual(https) { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// ASCII white space ends an address (addresses in evidence are ASCII or percent-encoded).
+    private static func isBreak(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }

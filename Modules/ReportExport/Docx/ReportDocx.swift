@@ -13,6 +13,7 @@ extension Report {
         var blocks = Nd30Composer.header(ReportHeader(self), marking: ReportMarking.text(self), width: width)
         blocks += Nd30Composer.title(type: "BÁO CÁO", title: title, width: width)
         blocks += Nd30Composer.body(ReportNarrative.body(self), width: width)
+        Nd30Composer.keepWithNext(&blocks)
         blocks += Nd30Composer.signature(distribution: distribution, signer: signer, width: width)
         first.blocks = blocks
         let annex = Nd30Composer.annex(

@@ -19,7 +19,7 @@ extension Report: JSONRepresentable {
                 "period",
                 .object([
                     ("id", .string(period.id)), ("label", .string(period.label)),
-                    ("from", .string(period.window.from.iso)), ("to", .string(period.window.to.iso)),
+                    ("from", .string(VietnameseFormat.iso(period.window.from))), ("to", .string(VietnameseFormat.iso(period.window.to))),
                     ("regime", .string(period.regime)),
                 ])
             ),
@@ -77,7 +77,7 @@ extension ReportActivity: JSONRepresentable {
             ("title", .string(title)),
             ("lead", .strings(lead)),
             ("coordinating", .strings(coordinating)),
-            ("schedule", schedule.json),
+            ("schedule", JSONNumber.schedule(schedule)),
             ("status", .string(status.rawValue)),
             ("parentRef", .string(parentRef)),
             ("results", .array(results.map(\.json))),
@@ -104,8 +104,19 @@ extension ReportResult: JSONRepresentable {
     }
 }
 
-/// Numbers in the exchange formats: rates rounded to four decimals, whole quantities as integers.
+/// Numbers and days in the exchange formats: rates rounded to four decimals, whole quantities as integers.
 enum JSONNumber {
+    /// `Schedule.json`'s shape, with days formatted without Foundation (reports write thousands of them).
+    static func schedule(_ schedule: Schedule) -> JSONValue {
+        .object([
+            ("text", .string(schedule.text)),
+            ("kind", .string(schedule.kind.rawValue)),
+            ("from", .string(schedule.from.map(VietnameseFormat.iso))),
+            ("to", .string(schedule.to.map(VietnameseFormat.iso))),
+            ("every", .string(schedule.every?.rawValue)),
+        ])
+    }
+
     static func rate(_ rate: Double?) -> JSONValue {
         guard let rate, rate.isFinite else { return .null }
         return .double((rate * 10_000).rounded() / 10_000)

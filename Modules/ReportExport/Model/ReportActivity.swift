@@ -3,19 +3,8 @@ import PlanCore
 /// An activity as a report shows it: what was planned, its status on the report's `asOf` day, and the
 /// results recorded inside the data window.
 public struct ReportActivity: Hashable, Sendable {
-    /// Why the activity belongs to the report.
-    public enum Inclusion: String, Hashable, Sendable {
-        /// Its time frame overlaps the window (continuous, recurring and period activities).
-        case overlapsWindow
-        /// Its deadline falls inside the window.
-        case dueInWindow
-        /// Its time frame ended before the window and it is still not done: carried over as overdue.
-        case carriedOver
-        /// Its time frame is unspecified ("khi có yêu cầu"): always reported while open.
-        case unscheduled
-        /// Outside all of the above, but results were recorded for it inside the window.
-        case hasResults
-    }
+    /// Why the activity belongs to the report (PlanCore's rule, shared with the status board).
+    public typealias Inclusion = ActivityInclusion
 
     public var ref: String
     public var title: String

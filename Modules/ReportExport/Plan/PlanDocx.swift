@@ -26,6 +26,7 @@ extension PlanDocumentWriter {
         blocks += Nd30Composer.body(front + outline.blocks, width: width)
         blocks += Nd30Composer.body(
             [.paragraph("Trên đây là Kế hoạch \(VietnameseFormat.lowercasedFirst(title)) của \(issuer)./.")], width: width)
+        Nd30Composer.keepWithNext(&blocks)
         blocks += Nd30Composer.signature(
             distribution: Distribution.normalised(document.recipients, recipient: ""), signer: document.signer,
             width: width)

@@ -113,6 +113,9 @@ struct PlanOutline {
         for line in node.text {
             let trimmed = VietnameseFormat.trimmed(line)
             guard !trimmed.isEmpty else { continue }
+            // An activity's own labelled lines come from the record above, as it stands now (units resolved,
+            // time frame edited); the lines the imported text kept would repeat them, possibly outdated.
+            if node.activity != nil, Self.isFieldLine(trimmed) { continue }
             if trimmed.hasPrefix("- ") {
                 blocks.append(.item(trimmed))
             } else if trimmed.hasPrefix("+ ") {
@@ -122,6 +125,17 @@ struct PlanOutline {
             }
         }
         for child in node.children { append(child, depth: depth + 1, into: &blocks) }
+    }
+
+    /// Words that name an activity's field in its labelled lines ("- Cơ quan chủ trì: …").
+    static let fieldWords = ["chủ trì", "phối hợp", "thực hiện", "thời gian", "thời hạn", "sản phẩm", "kết quả"]
+
+    /// "- Đơn vị chủ trì thực hiện: …", "- Thời gian hoàn thành: …": a short label naming a field, then ":".
+    static func isFieldLine(_ line: String) -> Bool {
+        let text = line.hasPrefix("- ") || line.hasPrefix("+ ") ? String(line.dropFirst(2)) : line
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let label = VietnameseText.foldedKey(String(text[..<colon]))
+        return label.split(separator: " ").count <= 7 && fieldWords.contains { label.contains($0) }
     }
 
     /// The labelled lines of an activity, in the order plans write them.

@@ -28,7 +28,7 @@ enum ReportAnnex {
         }
         if rows.isEmpty { rows.append(.cells([[""], ["Không có nhiệm vụ thuộc kỳ báo cáo"], [], [], [], [], [], []])) }
         return BlockTable(
-            headers: headers, widths: [5, 19, 10, 10, 8, 23, 8, 21],
+            headers: headers, widths: [5, 18, 10, 10, 10, 21, 10, 20],
             alignments: [.center, .left, .left, .left, .center, .left, .center, .left], rows: rows)
     }
 
@@ -40,7 +40,7 @@ enum ReportAnnex {
             listed(activity.coordinating),
             [VietnameseFormat.schedule(activity.schedule)],
             activity.results.isEmpty ? ["Chưa có kết quả trong kỳ"] : listed(activity.results.map(ResultText.line)),
-            [StatusWording.text(activity)],
+            [StatusWording.text(activity.status)] + (activity.statusDay.map { ["(\(VietnameseFormat.date($0)))"] } ?? []),
             listed(activity.results.flatMap { $0.evidence.map(ResultText.evidence) }),
         ]
     }

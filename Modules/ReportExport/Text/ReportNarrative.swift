@@ -50,8 +50,18 @@ enum ReportNarrative {
         if report.activities.isEmpty {
             blocks.append(.paragraph("Không có nhiệm vụ nào thuộc kỳ báo cáo."))
         }
+        let detailed = report.activities.count <= detailLimit
+        if !detailed {
+            blocks.append(
+                .paragraph(
+                    "Kỳ báo cáo có \(report.activities.count) nhiệm vụ; tình trạng từng nhiệm vụ nêu dưới đây, kết quả "
+                        + "và tài liệu kiểm chứng chi tiết tại Phụ lục kèm theo."))
+        }
         for (index, activity) in report.activities.enumerated() {
-            blocks += activityBlocks(activity, number: "2.\(index + 1).", parentPlan: report.plan.parent)
+            let number = "2.\(index + 1)."
+            blocks += detailed
+                ? activityBlocks(activity, number: number, parentPlan: report.plan.parent)
+                : [activityLine(activity, number: number)]
         }
 
         blocks.append(.heading("3. Tình hình báo cáo của các đơn vị", level: 2))
@@ -69,6 +79,21 @@ enum ReportNarrative {
             blocks.append(productsTable(f.products))
         }
         return blocks
+    }
+
+    /// Above this many activities the body gives one line per activity and leaves results and evidence to
+    /// the Phụ lục (which always has them): a body listing thousands of results is read by nobody, and
+    /// writing everything twice doubles the document.
+    static let detailLimit = 100
+
+    /// "2.1. <title> (II.3.a): Đang thực hiện; 3 kết quả, 4 tài liệu kiểm chứng."
+    private static func activityLine(_ activity: ReportActivity, number: String) -> ReportBlock {
+        var counts = activity.results.isEmpty ? "chưa có kết quả trong kỳ" : "\(activity.results.count) kết quả"
+        if activity.evidenceCount > 0 { counts += ", \(activity.evidenceCount) tài liệu kiểm chứng" }
+        return .paragraph([
+            TextSpan("\(number) \(VietnameseFormat.withoutFinalStop(activity.title)) (\(activity.ref)): "),
+            TextSpan(StatusWording.text(activity), bold: true), TextSpan("; \(counts)."),
+        ])
     }
 
     private static func activityBlocks(_ activity: ReportActivity, number: String, parentPlan: String?) -> [ReportBlock] {

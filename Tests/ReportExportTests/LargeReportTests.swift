@@ -3,8 +3,8 @@ import PlanCore
 import ReportExport
 import Testing
 
-@Suite("Performance")
-struct PerformanceTests {
+@Suite("Large reports")
+struct LargeReportTests {
     /// 2,000 activities of every kind, 100,000 progress entries (some superseded, a third with evidence).
     static func largePlan() -> PlanRecord {
         let units = (0..<40).map { UnitRef(id: Int64(100 + $0), name: "Phòng số \($0 + 1)", kind: .division) }
@@ -35,27 +35,25 @@ struct PerformanceTests {
         return Sample.plan(activities)
     }
 
-    @Test("2,000 activities and 100,000 entries: report model and JSON within budget")
+    /// The scale of the benchmark (docs/benchmarks.md measures its time and memory; tests never time it):
+    /// every activity and every current entry in the window reaches the JSON and the annex.
+    @Test("2,000 activities and 100,000 entries: a complete report, JSON and .docx")
     func largeReport() throws {
         let plan = Self.largePlan()
-        let clock = ContinuousClock()
-        var json = ""
-        var csv: [UInt8] = []
-        let elapsed = try clock.measure {
-            let report = try ReportBuilder.build(
-                plan: plan, period: Sample.period("2024-Q2"), regime: .nd09, context: Sample.context())
-            json = report.jsonText()
-            csv = report.csvData()
+        let report = try ReportBuilder.build(
+            plan: plan, period: Sample.period("2024-Q2"), regime: .nd09, context: Sample.context())
+        let window = report.period.window
+        let expectedResults = plan.activities.reduce(0) { total, activity in
+            total + activity.currentProgress.filter { window.contains($0.date) }.count
         }
-        #expect(json.count > 1_000_000)
-        #expect(csv.count > 100_000)
-        // Release builds must stay well under a second; debug builds are several times slower.
-        #if DEBUG
-            let budget = Duration.seconds(15)
-        #else
-            let budget = Duration.seconds(1)
-        #endif
-        #expect(elapsed < budget, "took \(elapsed)")
-        print("large report (model + JSON + CSV): \(elapsed)")
+        let json = try JSONValue.parse(report.jsonText())
+        let activities = json["activities"]?.arrayValue ?? []
+        let results = activities.reduce(0) { $0 + ($1["results"]?.arrayValue?.count ?? 0) }
+        #expect(activities.count == report.activities.count)
+        #expect(report.activities.count > 1_000)
+        #expect(results == expectedResults)
+        #expect(json["summary"]?["progressEntries"]?.intValue == expectedResults)
+        let docx = report.docxData()
+        #expect(docx.count > 100_000)
     }
 }
