@@ -1,0 +1,316 @@
+#!/usr/bin/env bash
+# cchc benchmarks (docs/benchmarks.md): release builds, measured with hyperfine (time) and
+# /usr/bin/time -v (peak memory), against a throwaway PostgreSQL cluster this script starts and removes.
+#
+#   deploy/bench/run.sh [--quick] [--no-national] [--stages LIST] [--results DIR]
+#
+#   --quick        fewer runs per measurement (a smoke test of the script, not figures to publish)
+#   --no-national  skip the national database (34 provinces, 2.7 M progress entries, several minutes)
+#   --stages LIST  comma-separated subset of: dry,store,export,admin,growth (default: all)
+#   --results DIR  where raw results go (default deploy/bench/results/<UTC date-time>)
+#
+# Measures: import dry-runs of every fixture and of synthetic 5,000-activity plans (.txt, .docx), stored
+# imports (each run into a fresh copy of a migrated template database); export of a 2,000-activity /
+# 100,000-entry plan (docx, json); `cchc-admin activity list` against psql running the equivalent query;
+# export time of one plan in a one-province database and again after 33 more provinces are added.
+# Raw results: hyperfine --export-json/--export-markdown per measurement, /usr/bin/time -v output, the
+# machine's description, and summary.md (the tables of docs/benchmarks.md with the targets).
+set -Eeuo pipefail
+
+readonly started=$SECONDS
+step() { printf '\n==== [%s] %s (load %s) ====\n' "$(date -u +%H:%M:%S)" "$*" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
+die() { printf 'deploy/bench/run.sh: %s\n' "$*" >&2; exit 1; }
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$root"
+
+runs=20
+heavy_runs=10
+store_runs=3
+national=1
+stages="dry,store,export,admin,growth"
+results=""
+while (($#)); do
+    case $1 in
+        --quick) runs=3; heavy_runs=2; store_runs=1; shift ;;
+        --no-national) national=0; shift ;;
+        --stages) stages=${2:?--stages needs a list}; shift 2 ;;
+        --results) results=${2:?--results needs a directory}; shift 2 ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) die "unknown argument: $1 (see --help)" ;;
+    esac
+done
+results=${results:-$root/deploy/bench/results/$(date -u +%Y%m%d-%H%M%S)}
+mkdir -p "$results"
+results=$(cd "$results" && pwd)
+
+# ---------------------------------------------------------------------------------------------
+step "Toolchain and packages"
+if ! command -v swift >/dev/null 2>&1 && [[ -x /opt/swift/usr/bin/swift ]]; then
+    export PATH="/opt/swift/usr/bin:$PATH"
+fi
+command -v swift >/dev/null 2>&1 || die "swift not found (expected on PATH or at /opt/swift/usr/bin)"
+as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo -n env DEBIAN_FRONTEND=noninteractive "$@"; fi; }
+packages=(hyperfine time jq postgresql libpq-dev pkgconf zlib1g-dev)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    echo "installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get install -y -q --no-install-recommends "${missing[@]}" \
+        || { as_root apt-get update -q && as_root apt-get install -y -q --no-install-recommends "${missing[@]}"; }
+else
+    echo "already installed: ${packages[*]}"
+fi
+
+# ---------------------------------------------------------------------------------------------
+step "Release build"
+swift build -c release 2>&1 | tail -n 3
+bin=$(swift build -c release --show-bin-path)
+for tool in cchc-import cchc-export cchc-admin cchc-synth; do
+    [[ -x $bin/$tool ]] || die "$bin/$tool missing after the build"
+done
+
+# ---------------------------------------------------------------------------------------------
+step "Throwaway PostgreSQL cluster"
+find_bindir() {
+    local dir
+    if [[ -n ${PG_BINDIR:-} ]]; then echo "$PG_BINDIR"; return; fi
+    if command -v pg_config >/dev/null 2>&1; then
+        dir=$(pg_config --bindir 2>/dev/null || true)
+        if [[ -x $dir/initdb && -x $dir/pg_ctl ]]; then echo "$dir"; return; fi
+    fi
+    dir=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1)
+    if [[ -n $dir && -x $dir/initdb && -x $dir/pg_ctl ]]; then echo "$dir"; return; fi
+    if command -v initdb >/dev/null 2>&1; then dirname "$(readlink -f "$(command -v initdb)")"; return; fi
+    return 1
+}
+pgbin=$(find_bindir) || die "PostgreSQL (initdb, pg_ctl) not found: apt-get install postgresql"
+
+work=$(mktemp -d /tmp/cchc-bench.XXXXXX)
+chmod 0755 "$work"
+data="$work/pgdata"
+socket="$work/run"
+log="$work/postgresql.log"
+mkdir -m 0700 "$data" "$socket"
+mkdir -p "$work/out" "$work/plans"
+touch "$log"
+if [[ $EUID -eq 0 ]]; then
+    id postgres >/dev/null 2>&1 || die "no postgres account (it comes with the postgresql package)"
+    chown postgres:postgres "$data" "$socket" "$log"
+    as_server() { runuser -u postgres -- "$@"; }
+    db_user=postgres
+else
+    as_server() { "$@"; }
+    db_user=$(id -un)
+fi
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    step "Cleanup"
+    if [[ -f $data/postmaster.pid ]]; then
+        (cd / && as_server "$pgbin/pg_ctl" stop -D "$data" -m fast -w -t 60 -s) || true
+    fi
+    rm -rf "$work"
+    printf '\ndeploy/bench/run.sh: exit %d after %d s; results in %s\n' "$status" "$((SECONDS - started))" "$results"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port=""
+for _ in $(seq 1 50); do
+    candidate=$((20000 + RANDOM % 40000))
+    if [[ ! -e /var/run/postgresql/.s.PGSQL.$candidate && ! -e /tmp/.s.PGSQL.$candidate ]]; then
+        port=$candidate
+        break
+    fi
+done
+[[ -n $port ]] || die "no free port number found"
+
+(cd / && as_server "$pgbin/initdb" -D "$data" -E UTF8 --locale=C.UTF-8 -U "$db_user" \
+    --auth-local=trust --auth-host=reject >"$work/initdb.log" 2>&1) \
+    || { cat "$work/initdb.log"; die "initdb failed"; }
+# Durable settings (fsync and synchronous commit on, as on a real server); more shared buffers and WAL
+# than the defaults so that the national load is not dominated by checkpoints.
+(cd / && as_server "$pgbin/pg_ctl" start -D "$data" -l "$log" -w -t 60 -s \
+    -o "-p $port -k '$socket' -h '' -c shared_buffers=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min") \
+    || { cat "$log"; die "pg_ctl start failed"; }
+
+export PGHOST="$socket" PGPORT="$port" PGUSER="$db_user" PGDATABASE=postgres
+export CCHC_HOME="$work/cchc-home" CCHC_USER=bench NO_COLOR=1
+url() { echo "postgresql:///$1?host=$socket&port=$port&user=$db_user"; }
+psql_q() { PGOPTIONS="-c client_min_messages=warning" "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+psql_q -d postgres -c "CREATE DATABASE cchc_template"
+export DATABASE_URL
+DATABASE_URL=$(url cchc_template)
+"$bin/cchc-admin" db migrate
+fresh_db() { psql_q -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1 TEMPLATE cchc_template"; }
+# The same as a single command without a shell, for hyperfine --prepare.
+fresh_db_command() {
+    echo "$pgbin/psql -X -q -d postgres -c \"SET client_min_messages = warning\" -c \"DROP DATABASE IF EXISTS $1\" -c \"CREATE DATABASE $1 TEMPLATE cchc_template\""
+}
+
+# ---------------------------------------------------------------------------------------------
+step "Machine"
+{
+    echo "| | |"
+    echo "|---|---|"
+    echo "| date (UTC) | $(date -u '+%Y-%m-%d %H:%M') |"
+    echo "| CPU | $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') |"
+    echo "| cores | $(nproc) (online), $(grep -c ^processor /proc/cpuinfo) in /proc/cpuinfo |"
+    echo "| memory | $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) |"
+    echo "| disk | $(df -h --output=source,fstype,size,avail "$work" | tail -n 1 | awk '{print $1 " (" $2 "), " $3 " total, " $4 " free"}') |"
+    echo "| kernel | $(uname -srm) |"
+    echo "| Swift | $(swift --version 2>&1 | head -n 1) |"
+    echo "| PostgreSQL | $(psql_q -At -d postgres -c 'SHOW server_version') |"
+    echo "| load average at start | $(cut -d' ' -f1-3 /proc/loadavg) |"
+} | tee "$results/machine.md"
+
+# ---------------------------------------------------------------------------------------------
+# measure NAME RUNS [--prepare CMD] -- COMMAND…: hyperfine (time) and /usr/bin/time -v (peak RSS: the largest of
+# 3 runs, or of 1 when RUNS ≤ 3).
+rows="$results/rows.tsv"
+: >"$rows"
+measure() {
+    local name=$1 count=$2 prepare=() i
+    shift 2
+    if [[ $1 == --prepare ]]; then prepare=(--prepare "$2"); shift 2; fi
+    [[ $1 == -- ]] && shift
+    local load
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    hyperfine -N --style basic --warmup "$([[ ${#prepare[@]} -gt 0 ]] && echo 1 || echo 2)" --runs "$count" \
+        "${prepare[@]}" --command-name "$name" \
+        --export-json "$results/$name.json" --export-markdown "$results/$name.md" "$(printf '%q ' "$@")"
+    local rss=0 kb rss_runs=3
+    ((count <= 3)) && rss_runs=1
+    for ((i = 0; i < rss_runs; i++)); do
+        if ((${#prepare[@]})); then eval "${prepare[1]}"; fi
+        /usr/bin/time -v "$@" >/dev/null 2>"$results/$name.time.txt"
+        kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$results/$name.time.txt")
+        ((kb > rss)) && rss=$kb
+    done
+    printf '%s\t%s\t%s\n' "$name" "$rss" "$load" >>"$rows"
+}
+
+has_command() { "$bin/$1" "${@:2}" --help >/dev/null 2>&1; }
+stage() { [[ ",$stages," == *",$1,"* ]]; }
+
+# ---------------------------------------------------------------------------------------------
+if stage dry; then
+step "Import: dry-run of the fixtures"
+for fixture in Tests/Fixtures/*.txt Tests/Fixtures/*.docx; do
+    name="import-dry-$(basename "$fixture")"
+    measure "$name" "$runs" -- "$bin/cchc-import" plan "$root/$fixture" --dry-run --format json
+done
+
+step "Import: synthetic 5,000-activity plans"
+for format in txt docx; do
+    for layout in body annex; do
+        file="$work/plans/plan-5000-$layout.$format"
+        "$bin/cchc-synth" plan --activities 5000 --format "$format" --layout "$layout" --seed 5000 -o "$file"
+        count=$("$bin/cchc-import" plan "$file" --dry-run --format json | jq '.activities | length')
+        echo "read back: $count activities from $(basename "$file")"
+        echo "$(basename "$file")	$count" >>"$results/synthetic-readback.tsv"
+        ((count == 5000)) || echo "WARNING: the importer read $count activities, not 5000, from $(basename "$file")" >&2
+        measure "import-dry-plan-5000-$layout.$format" "$heavy_runs" -- \
+            "$bin/cchc-import" plan "$file" --dry-run --format json
+    done
+done
+fi
+
+if stage store; then
+step "Import: stored (each run into a fresh copy of the migrated template)"
+for format in txt docx; do
+    [[ -f $work/plans/plan-5000-body.$format ]] || "$bin/cchc-synth" plan --activities 5000 --format "$format" \
+        --layout body --seed 5000 -o "$work/plans/plan-5000-body.$format"
+done
+DATABASE_URL=$(url bench_import)
+fresh_db bench_import
+for fixture in Tests/Fixtures/*.txt Tests/Fixtures/*.docx "$work/plans/plan-5000-body.txt" "$work/plans/plan-5000-body.docx"; do
+    [[ $fixture == /* ]] || fixture="$root/$fixture"
+    name="import-store-$(basename "$fixture")"
+    count=$runs
+    [[ $fixture == */plan-5000-* ]] && count=$store_runs
+    measure "$name" "$count" --prepare "$(fresh_db_command bench_import)" -- \
+        "$bin/cchc-import" plan "$fixture" --format json
+done
+fi
+
+# ---------------------------------------------------------------------------------------------
+if stage export || stage admin; then
+step "Export: 2,000 activities, 100,000 progress entries"
+DATABASE_URL=$(url bench_export)
+fresh_db bench_export
+"$bin/cchc-synth" database --provinces 1 --units 1 --activities 2000 --entries 50 --format json \
+    >"$results/synth-export.json"
+plan=$(jq -r '.plan.reference' "$results/synth-export.json")
+echo "plan $plan: $(jq -c '.counts' "$results/synth-export.json")"
+if stage export && has_command cchc-export report; then
+    measure export-report-docx "$heavy_runs" -- \
+        "$bin/cchc-export" report --plan "$plan" --period 2024-Y --format docx -o "$work/out/report.docx"
+    measure export-report-json "$heavy_runs" -- \
+        "$bin/cchc-export" report --plan "$plan" --period 2024-Y --format json -o "$work/out/report.json"
+elif stage export; then
+    echo "cchc-export report is not available in this build: export not measured" | tee "$results/export-missing.txt"
+fi
+fi
+
+# ---------------------------------------------------------------------------------------------
+if stage admin; then
+step "cchc-admin activity list against psql"
+sql_activity_list="$root/deploy/bench/activity-list.sql"
+if has_command cchc-admin activity list; then
+    plan_id=${plan#\#}
+    # Twice: with the server's default (JIT compiles queries whose estimated cost passes jit_above_cost, which
+    # these do) and with jit = off for both commands.
+    for jit in on off; do
+        PGOPTIONS="-c jit=$jit" hyperfine -N --style basic --warmup 3 --runs "$runs" \
+            --export-json "$results/admin-activity-list-jit-$jit.json" \
+            --export-markdown "$results/admin-activity-list-jit-$jit.md" \
+            --command-name "cchc-admin activity list" \
+            "$bin/cchc-admin activity list --plan $(printf '%q' "$plan") --format json" \
+            --command-name "psql -c (same query)" \
+            "$pgbin/psql -X -A -t -q -v plan=$plan_id -d bench_export -f $sql_activity_list"
+    done
+else
+    echo "cchc-admin activity list is not available in this build: not measured" | tee "$results/admin-missing.txt"
+fi
+fi
+
+# ---------------------------------------------------------------------------------------------
+if stage growth; then
+step "Export growth: one province, then the national database"
+DATABASE_URL=$(url bench_scale)
+fresh_db bench_scale
+"$bin/cchc-synth" database --provinces 1 --units 40 --activities 100 --entries 20 --format json \
+    >"$results/synth-province.json"
+scale_plan=$(jq -r '.plan.reference' "$results/synth-province.json")
+if has_command cchc-export report; then
+    measure export-province-docx "$runs" -- \
+        "$bin/cchc-export" report --plan "$scale_plan" --period 2024-Y --format docx -o "$work/out/province.docx"
+    measure export-province-json "$runs" -- \
+        "$bin/cchc-export" report --plan "$scale_plan" --period 2024-Y --format json -o "$work/out/province.json"
+fi
+if ((national)); then
+    "$bin/cchc-synth" database --provinces 33 --units 40 --activities 100 --entries 20 --format json \
+        >"$results/synth-national.json"
+    psql_q -d bench_scale -At -c "SELECT pg_size_pretty(pg_database_size('bench_scale'))" >"$results/national-size.txt"
+    if has_command cchc-export report; then
+        measure export-national-docx "$runs" -- \
+            "$bin/cchc-export" report --plan "$scale_plan" --period 2024-Y --format docx -o "$work/out/national.docx"
+        measure export-national-json "$runs" -- \
+            "$bin/cchc-export" report --plan "$scale_plan" --period 2024-Y --format json -o "$work/out/national.json"
+    fi
+fi
+
+fi
+
+# ---------------------------------------------------------------------------------------------
+step "Summary"
+"$root/deploy/bench/summarize.sh" "$results" | tee "$results/summary.md"
