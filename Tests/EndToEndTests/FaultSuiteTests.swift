@@ -161,9 +161,15 @@ struct FaultSuiteTests {
         }
         #expect(try tool.run("cchc-admin", ["db", "start"]).status == 0)
         let plan = home.appendingPathComponent("ke-hoach-lon.txt")
-        try SyntheticPlan.text(activities: 4000).write(to: plan, atomically: true, encoding: .utf8)
+        try SyntheticPlan.text(activities: 400).write(to: plan, atomically: true, encoding: .utf8)
 
         let target = try cluster.ensureRunning()
+        // The watcher holds a lock that lets the import read but not write assignments: the import then
+        // stops mid-transaction, after its document, sections and first activity, and waits there for
+        // the crash — whatever the speed of the machine.
+        let locker = try Connection(ConnectionConfiguration(conninfo: target.conninfo))
+        _ = try locker.execute(unsafeSQL: "BEGIN; LOCK TABLE activity_assignments IN SHARE MODE")
+        // Watched from another connection: inside a transaction pg_stat_activity would not change.
         let watcher = try Connection(ConnectionConfiguration(conninfo: target.conninfo))
         let importer = Process()
         importer.executableURL = try ToolRunner.executable("cchc-import")
@@ -172,19 +178,19 @@ struct FaultSuiteTests {
         importer.standardOutput = FileHandle.nullDevice
         importer.standardError = FileHandle.nullDevice
         try importer.run()
-        // Wait until the import's transaction has written rows, then crash the server.
         var writing = false
-        for _ in 0..<600 where !writing {
+        while !writing, importer.isRunning {
             writing = try watcher.query(
                 """
                 SELECT count(*) > 0 FROM pg_stat_activity
-                 WHERE application_name = 'cchc-import' AND backend_xid IS NOT NULL
+                 WHERE application_name = 'cchc-import' AND backend_xid IS NOT NULL AND wait_event_type = 'Lock'
                 """
             ).scalar(Bool.self)
             if !writing { usleep(50_000) }
         }
         #expect(writing, "the import never started writing")
         try cluster.stop(mode: .immediate)
+        withExtendedLifetime(locker) {}
         importer.waitUntilExit()
         #expect(importer.terminationStatus != 0)
 
@@ -198,7 +204,7 @@ struct FaultSuiteTests {
         // And the same import then succeeds whole.
         let again = try tool.run("cchc-import", ["plan", plan.path])
         #expect(again.status == 0, "\(again)")
-        #expect(try after.query("SELECT count(*) FROM activities").scalar(Int.self) == 4000)
+        #expect(try after.query("SELECT count(*) FROM activities").scalar(Int.self) == 400)
     }
 }
 
