@@ -97,7 +97,8 @@ enum ActivityExtractor {
     /// "TỔ CHỨC THỰC HIỆN", "Trách nhiệm thực hiện", "Phân công nhiệm vụ".
     static func isResponsibilities(_ node: OutlineNode) -> Bool {
         guard node.isSection, node.label != nil, node.text.utf8.count <= 160,
-            let first = node.text.utf8.first, [UInt8]("tTpPnN".utf8).contains(first)
+            let first = node.text.utf8.first, [UInt8]("tTpPnN".utf8).contains(first),
+            node.text.utf8.lazy.filter({ $0 == 0x20 }).count < 10
         else { return false }
         let heading = TextNormalization.fold(TextNormalization.trim(node.text, [".", ":"]))
         guard TextNormalization.words(heading).count <= 10 else { return false }

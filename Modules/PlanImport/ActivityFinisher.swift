@@ -10,6 +10,7 @@ enum ActivityFinisher {
         // Plans repeat their unit lists and time frames: each distinct text is read once.
         var unitLists: [String: [String]] = [:]
         var schedules: [String: Schedule] = [:]
+        var productLists: [String: [String]] = [:]
         func units(_ texts: [String]) -> [String] {
             unique(texts.flatMap { text in
                 if let cached = unitLists[text] { return cached }
@@ -31,19 +32,25 @@ enum ActivityFinisher {
                 schedule = parseSchedule(scheduleText, planYear: planYear)
                 schedules[scheduleText] = schedule
             }
-            let products = draft.fields.products.flatMap(ProductListSplitter.split)
+            let products = draft.fields.products.flatMap { text in
+                if let cached = productLists[text] { return cached }
+                let split = ProductListSplitter.split(text)
+                productLists[text] = split
+                return split
+            }
             let location = draft.location?.text
-            let name = "“\(shortened(title))” (\(draft.ref))"
+            // Only warnings name the activity.
+            func name() -> String { "“\(shortened(title))” (\(draft.ref))" }
             if lead.isEmpty {
                 warnings.append(
                     Diagnostic(
-                        code: "missing-lead", message: "Hoạt động \(name) chưa có đơn vị chủ trì.", location: location))
+                        code: "missing-lead", message: "Hoạt động \(name()) chưa có đơn vị chủ trì.", location: location))
             }
             if !scheduleText.isEmpty, schedule.kind == .unspecified {
                 warnings.append(
                     Diagnostic(
                         code: "unreadable-schedule",
-                        message: "Không đọc được thời gian thực hiện “\(scheduleText)” của hoạt động \(name); "
+                        message: "Không đọc được thời gian thực hiện “\(scheduleText)” của hoạt động \(name()); "
                             + "cần kiểm tra và nhập lại.",
                         location: location))
             }
@@ -52,7 +59,7 @@ enum ActivityFinisher {
                 warnings.append(
                     Diagnostic(
                         code: "duplicate-activity",
-                        message: "Hoạt động \(name) trùng nội dung với hoạt động \(first).", location: location))
+                        message: "Hoạt động \(name()) trùng nội dung với hoạt động \(first).", location: location))
             } else {
                 seen[key] = draft.ref
             }
@@ -75,6 +82,7 @@ enum ActivityFinisher {
 
     private static func unique(_ names: [String]) -> [String] {
         var seen = Set<String>()
+        guard names.count > 1 else { return names }
         return names.filter { seen.insert(TextNormalization.fold($0)).inserted }
     }
 

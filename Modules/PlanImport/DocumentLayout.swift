@@ -130,7 +130,11 @@ enum Cues {
 
     /// "Nơi nhận:" or a signing capacity ("TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC").
     static func isClosingStart(_ text: String) -> Bool {
-        isRecipientsHeading(text) || isCapacity(text)
+        // "Nơi nhận", "TM.", "T/M", "KT.", "TL.", "TUQ.", "Q." all start with one of these letters.
+        guard let first = text.utf8.first, first == 0x4E || first == 0x6E || first == 0x54 || first == 0x4B
+            || first == 0x51
+        else { return false }
+        return isRecipientsHeading(text) || isCapacity(text)
     }
 
     static func isRecipientsHeading(_ text: String) -> Bool {

@@ -74,7 +74,11 @@ enum DocxBlockReader {
             var text = paragraph.text
             if let legacy { text = LegacyVietnamese.convertMisread(text, from: legacy) }
             text = TextNormalization.nfc(text)
-            var lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map(String.init)
+            // Soft line breaks; split on scalars (a "\r\n" pair leaves no empty piece either way).
+            var lines =
+                text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D })
+                ? text.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { String(Substring($0)) }
+                : [text]
             if let label = paragraph.numberingLabel, !label.trimmingCharacters(in: .whitespaces).isEmpty {
                 let written = TextNormalization.clean(label)
                 if lines.isEmpty { lines = [written] } else { lines[0] = written + " " + lines[0] }

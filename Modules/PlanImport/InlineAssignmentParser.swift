@@ -2,7 +2,7 @@
 /// its fields written inline ("Tổ chức hội nghị … (chủ trì: Văn phòng Sở; phối hợp: …; thời gian: Quý
 /// II/2024)" or "… . Thời gian thực hiện: Quý II/2024.").
 ///
-/// Works on Unicode scalars (the text is NFC): this runs on every line of a plan.
+/// This runs on every line of a plan, so it looks only at the few words before each colon.
 enum InlineAssignmentParser {
     struct Field: Equatable {
         var field: AssignmentField
@@ -17,41 +17,50 @@ enum InlineAssignmentParser {
 
     /// Splits a line into its title and fields; `fields` is empty when the line has none.
     static func parse(_ text: String) -> Result {
-        guard text.utf8.contains(0x3A) else { return Result(title: text, fields: []) }
-        let scalars = Array(text.unicodeScalars)
-        let lower = scalars.map(TextNormalization.lowercase)
-        var found: [(labelStart: Int, valueStart: Int, field: AssignmentField)] = []
-        for index in scalars.indices where scalars[index] == ":" {
+        let utf8 = text.utf8
+        guard utf8.contains(0x3A) else { return Result(title: text, fields: []) }
+        var found: [(labelStart: String.Index, valueStart: String.Index, field: AssignmentField)] = []
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            defer { index = utf8.index(after: index) }
+            guard utf8[index] == 0x3A else { continue }
             // "8:30" is a time, not a label.
-            if index > 0, index + 1 < scalars.count, isDigit(scalars[index - 1]), isDigit(scalars[index + 1]) {
-                continue
+            if index != utf8.startIndex, isDigitByte(utf8[utf8.index(before: index)]) {
+                let next = utf8.index(after: index)
+                if next != utf8.endIndex, isDigitByte(utf8[next]) { continue }
             }
-            guard let (start, field) = label(endingAt: index, in: lower) else { continue }
+            guard let (start, field) = label(endingAt: index, in: text) else { continue }
             if let last = found.last, start < last.valueStart { continue }
-            found.append((start, index + 1, field))
+            found.append((start, utf8.index(after: index), field))
         }
         guard !found.isEmpty else { return Result(title: text, fields: []) }
         var fields: [Field] = []
         for (position, entry) in found.enumerated() {
-            var end = position + 1 < found.count ? found[position + 1].labelStart : scalars.count
-            if isInsideParentheses(entry.labelStart, scalars),
-                let close = scalars[entry.valueStart..<end].firstIndex(of: ")")
-            {
+            var end = position + 1 < found.count ? found[position + 1].labelStart : text.endIndex
+            if isInsideParentheses(entry.labelStart, text), let close = text[entry.valueStart..<end].utf8.firstIndex(of: 0x29) {
                 end = close
             }
             let value = TextNormalization.trimUnbalancedParentheses(
-                TextNormalization.trim(string(scalars[entry.valueStart..<end]), [";", ",", "."]))
+                TextNormalization.trim(text[entry.valueStart..<end], [";", ",", "."]))
             fields.append(Field(field: entry.field, value: value))
         }
-        let title = TextNormalization.trim(string(scalars[..<found[0].labelStart]), ["(", ";", ",", ":", "-", "–"])
+        let title = TextNormalization.trim(text[..<found[0].labelStart], ["(", ";", ",", ":", "-", "–"])
         return Result(title: title, fields: fields)
     }
 
     /// The longest field label that ends at the colon: word starts going back up to 8 words, not
     /// crossing "(", ";", "." or a closing ")".
-    private static func label(endingAt colon: Int, in lower: [Unicode.Scalar]) -> (Int, AssignmentField)? {
-        var best: (Int, AssignmentField)?
-        var index = colon - 1
+    private static func label(endingAt colon: String.Index, in text: String) -> (String.Index, AssignmentField)? {
+        // The words before the colon: at most 120 bytes, cut at a scalar boundary.
+        let scalarsView = text.unicodeScalars
+        var windowStart = text.utf8.index(colon, offsetBy: -120, limitedBy: text.startIndex) ?? text.startIndex
+        while String.Index(windowStart, within: scalarsView) == nil { windowStart = text.utf8.index(after: windowStart) }
+        var lower: [Unicode.Scalar] = []
+        lower.reserveCapacity(128)
+        for scalar in scalarsView[windowStart..<colon] { lower.append(TextNormalization.lowercase(scalar)) }
+        let end = lower.count
+        var best: (offset: Int, field: AssignmentField)?
+        var index = end - 1
         var words = 0
         while index >= 0, words <= 8 {
             let scalar = lower[index]
@@ -60,15 +69,26 @@ enum InlineAssignmentParser {
                 words += 1
                 // Only a word that begins one of the label openings can start a label.
                 if let openings = FieldLabels.openingsByInitial[scalar],
-                    openings.contains(where: { matches($0, in: lower, at: index, before: colon) }),
-                    let field = FieldLabels.classifyFolded(string(lower[index..<colon]))
+                    openings.contains(where: { matches($0, in: lower, at: index, before: end) }),
+                    let field = FieldLabels.classifyFolded(string(lower[index..<end]))
                 {
                     best = (index, field)
                 }
             }
             index -= 1
         }
-        return best
+        guard let best else { return nil }
+        return (scalarsView.index(windowStart, offsetBy: best.offset), best.field)
+    }
+
+    /// The text of lower-cased scalars, built from their UTF-8 bytes.
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for scalar in scalars {
+            if scalar.value < 0x80 { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `opening` is written at `index` (as whole words, before the colon).
@@ -82,21 +102,17 @@ enum InlineAssignmentParser {
         return after == end || !isWordScalar(lower[after])
     }
 
-    private static func isInsideParentheses(_ position: Int, _ scalars: [Unicode.Scalar]) -> Bool {
-        var index = position - 1
-        while index >= 0 {
-            if scalars[index] == ")" { return false }
-            if scalars[index] == "(" { return true }
-            index -= 1
+    /// Whether an opening parenthesis before `position` is still open.
+    private static func isInsideParentheses(_ position: String.Index, _ text: String) -> Bool {
+        for byte in text[..<position].utf8.reversed() {
+            if byte == 0x29 { return false }
+            if byte == 0x28 { return true }
         }
         return false
     }
 
     @inline(__always)
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        let digits: ClosedRange<UInt32> = 0x30...0x39
-        return digits.contains(scalar.value)
-    }
+    private static func isDigitByte(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// Letters and digits of Vietnamese text, without a Unicode property lookup: ASCII letters and
     /// digits, and everything from U+00C0 except × ÷ and the punctuation and symbol blocks.
@@ -113,11 +129,5 @@ enum InlineAssignmentParser {
         let punctuation: ClosedRange<UInt32> = 0x2000...0x2BFF
         let cjkPunctuation: ClosedRange<UInt32> = 0x3000...0x303F
         return !punctuation.contains(value) && !cjkPunctuation.contains(value)
-    }
-
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
     }
 }

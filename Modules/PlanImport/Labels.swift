@@ -77,7 +77,7 @@ enum Labels {
         var rest = Substring(text)
         var closed = false
         while let (value, after) = TextNormalization.leadingInteger(rest) {
-            let digits = rest.count - after.count
+            let digits = rest.utf8.count - after.utf8.count  // ASCII digits: bytes are characters
             guard digits <= (components.isEmpty ? 3 : 2) else { return nil }
             components.append(value)
             rest = after

@@ -86,13 +86,13 @@ public enum PlanSummary {
     /// A plain-text table with cells cut to the column widths.
     static func table(header: [String], rows: [[String]], widths: [Int]) -> [String] {
         var actual = widths.indices.map { column in
-            max(header[column].count, rows.map { min($0[column].count, widths[column]) }.max() ?? 0)
+            max(width(header[column]), rows.map { min(width($0[column]), widths[column]) }.max() ?? 0)
         }
         actual = actual.map { max($0, 3) }
         func line(_ cells: [String]) -> String {
             cells.indices.map { column in
                 let cell = cut(cells[column], to: actual[column])
-                return cell + String(repeating: " ", count: actual[column] - cell.count)
+                return cell + String(repeating: " ", count: actual[column] - width(cell))
             }.joined(separator: " | ").trimmingTrailingSpaces
         }
         var result = ["  " + line(header)]
@@ -101,9 +101,14 @@ public enum PlanSummary {
         return result
     }
 
+    /// Cuts by Unicode scalars (NFC Vietnamese has one scalar per letter).
     private static func cut(_ text: String, to width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+        let scalars = text.unicodeScalars
+        guard scalars.count > width else { return text }
+        return String(scalars.prefix(width - 1)) + "…"
     }
+
+    private static func width(_ text: String) -> Int { text.unicodeScalars.count }
 }
 
 extension String {

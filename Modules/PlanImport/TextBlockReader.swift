@@ -76,7 +76,11 @@ enum TextBlockReader {
 
     /// A line of only "-", "_", "=", "*", "~" (a drawn rule or a Markdown thematic break).
     static func isRule(_ text: some StringProtocol) -> Bool {
-        guard let first = text.first(where: { !$0.isWhitespace }), "-_=*~—–.".contains(first) else { return false }
+        // Quick exit on the first byte that is not a space: a rule starts with - _ = * ~ . or a dash (E2 80 …).
+        guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
+            first == 0x2D || first == 0x5F || first == 0x3D || first == 0x2A || first == 0x7E || first == 0x2E
+                || first == 0xE2
+        else { return false }
         var count = 0
         for character in text where !character.isWhitespace {
             guard "-_=*~—–.".contains(character) else { return false }
@@ -180,34 +184,31 @@ enum TextBlockReader {
 
     /// Cells of a pipe row; outer pipes are optional, "\|" is a literal pipe.
     private static func splitCells(_ line: Substring) -> [String] {
+        // Split on scalars, not characters: "|" stays a separator even before a combining mark, and it is faster.
         var cells: [String] = []
-        var current = ""
+        let scalars = line.unicodeScalars
+        var start = scalars.startIndex
+        var index = start
         var escaped = false
-        for character in line {
+        while index != scalars.endIndex {
+            let value = scalars[index].value
             if escaped {
-                current.append(character)
                 escaped = false
-                continue
-            }
-            if character == "\\" {
+            } else if value == 0x5C {
                 escaped = true
-                current.append(character)
-                continue
+            } else if value == 0x7C {
+                cells.append(String(Substring(scalars[start..<index])))
+                start = scalars.index(after: index)
             }
-            if character == "|" {
-                cells.append(current)
-                current = ""
-                continue
-            }
-            current.append(character)
+            index = scalars.index(after: index)
         }
-        cells.append(current)
+        cells.append(String(Substring(scalars[start..<index])))
         if line.hasPrefix("|"), cells.first?.trimmingCharacters(in: .whitespaces).isEmpty == true {
             cells.removeFirst()
         }
         if line.hasSuffix("|"), cells.last?.trimmingCharacters(in: .whitespaces).isEmpty == true {
             cells.removeLast()
         }
-        return cells.map { $0.replacingOccurrences(of: "\\|", with: "|") }
+        return cells.map { $0.utf8.contains(0x5C) ? $0.replacingOccurrences(of: "\\|", with: "|") : $0 }
     }
 }

@@ -104,9 +104,17 @@ enum TextNormalization {
             break
         }
         guard needsWork else { return text }
-        var view = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { view.append(lowercase(scalar)) }
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let lower = lowercase(scalar)
+            if lower.value < 0x80 {
+                bytes.append(UInt8(lower.value))
+            } else {
+                UTF8.encode(lower) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     @inline(__always)
@@ -147,11 +155,16 @@ enum TextNormalization {
     }
 
     /// Removes the given characters from both ends (and surrounding white space).
-    static func trim(_ text: some StringProtocol, _ characters: Set<Character>) -> String {
-        var slice = Substring(text)
-        while let first = slice.first, first.isWhitespace || characters.contains(first) { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace || characters.contains(last) { slice.removeLast() }
-        return String(slice)
+    static func trim(_ text: some StringProtocol, _ characters: Set<Unicode.Scalar>) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while let first = scalars.first, isTrimmable(first, characters) { scalars.removeFirst() }
+        while let last = scalars.last, isTrimmable(last, characters) { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    @inline(__always)
+    private static func isTrimmable(_ scalar: Unicode.Scalar, _ characters: Set<Unicode.Scalar>) -> Bool {
+        isSpace(scalar) || characters.contains(scalar)
     }
 
     /// Trailing list punctuation: ";", ",", "." and spaces.
@@ -242,10 +255,14 @@ enum TextNormalization {
     /// Drops a trailing ")" or leading "(" that has no partner, with the punctuation it leaves behind:
     /// "Quý II/2024)" → "Quý II/2024", but "Ban Thi đua (thuộc Sở Nội vụ)" stays.
     static func trimUnbalancedParentheses(_ text: String) -> String {
+        guard text.utf8.contains(0x28) || text.utf8.contains(0x29) else { return text }
         var result = text
         while true {
-            let opens = result.filter { $0 == "(" }.count
-            let closes = result.filter { $0 == ")" }.count
+            var opens = 0
+            var closes = 0
+            for byte in result.utf8 {
+                if byte == 0x28 { opens += 1 } else if byte == 0x29 { closes += 1 }
+            }
             if closes > opens, result.hasSuffix(")") {
                 result = trim(result.dropLast(), [";", ",", "."])
             } else if opens > closes, result.hasPrefix("(") {
