@@ -2,12 +2,13 @@
 # cchc benchmarks (docs/benchmarks.md): release builds, measured with hyperfine (time) and
 # /usr/bin/time -v (peak memory), against a throwaway PostgreSQL cluster this script starts and removes.
 #
-#   deploy/bench/run.sh [--quick] [--no-national] [--stages LIST] [--results DIR]
+#   deploy/bench/run.sh [--quick] [--no-national] [--stages LIST] [--results DIR] [--scratch-path DIR]
 #
 #   --quick        fewer runs per measurement (a smoke test of the script, not figures to publish)
 #   --no-national  skip the national database (34 provinces, 2.7 M progress entries, several minutes)
 #   --stages LIST  comma-separated subset of: dry,store,export,admin,growth (default: all)
 #   --results DIR  where raw results go (default deploy/bench/results/<UTC date-time>)
+#   --scratch-path DIR  SwiftPM build directory for the release build (default .build)
 #
 # Measures: import dry-runs of every fixture and of synthetic 5,000-activity plans (.txt, .docx), stored
 # imports (each run into a fresh copy of a migrated template database); export of a 2,000-activity /
@@ -30,13 +31,15 @@ store_runs=3
 national=1
 stages="dry,store,export,admin,growth"
 results=""
+scratch=()
 while (($#)); do
     case $1 in
         --quick) runs=3; heavy_runs=2; store_runs=1; shift ;;
         --no-national) national=0; shift ;;
         --stages) stages=${2:?--stages needs a list}; shift 2 ;;
         --results) results=${2:?--results needs a directory}; shift 2 ;;
-        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --scratch-path) scratch=(--scratch-path "${2:?--scratch-path needs a directory}"); shift 2 ;;
+        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument: $1 (see --help)" ;;
     esac
 done
@@ -67,8 +70,8 @@ fi
 
 # ---------------------------------------------------------------------------------------------
 step "Release build"
-swift build -c release 2>&1 | tail -n 3
-bin=$(swift build -c release --show-bin-path)
+swift build -c release "${scratch[@]}" 2>&1 | tail -n 3
+bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
 for tool in cchc-import cchc-export cchc-admin cchc-synth; do
     [[ -x $bin/$tool ]] || die "$bin/$tool missing after the build"
 done
