@@ -13,7 +13,7 @@ let zip = Target.Dependency.product(name: "ZIPFoundation", package: "ZIPFoundati
 
 let package = Package(
     name: "cchc",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cchc-admin", targets: ["cchc-admin"]),
         .executable(name: "cchc-import", targets: ["cchc-import"]),

@@ -9,6 +9,9 @@ public enum ProductText {
         "đội", "ấn phẩm", "chương trình", "khẩu hiệu", "áp phích",
     ]
 
+    /// The counting words with their folded keys, folded once.
+    static let countingKeys: [(word: String, key: String)] = countingWords.map { ($0, VietnameseText.foldedKey($0)) }
+
     public static func parse(_ text: String) -> Product {
         let written = VietnameseText.nfc(text)
         var rest = Substring(written)
@@ -20,10 +23,7 @@ public enum ProductText {
         }
         let type = lowerFirst(String(rest).trimmingTrailing(".;,"))
         let key = VietnameseText.foldedKey(type)
-        let unit = countingWords.first { word in
-            let wordKey = VietnameseText.foldedKey(word)
-            return key == wordKey || key.hasPrefix(wordKey + " ")
-        }
+        let unit = countingKeys.first { key == $0.key || key.hasPrefix($0.key + " ") }?.word
         return Product(text: written, type: type.isEmpty ? written : type, plannedCount: count, unit: unit)
     }
 

@@ -70,11 +70,24 @@ public enum UnitNaming {
         let name = VietnameseText.nfc(upper)
         guard name == VietnameseText.upper(name), name.contains(where: \.isLetter) else { return name }
         let key = VietnameseText.foldedKey(name)
-        let wordCount = name.split(separator: " ").count
-        for candidate in candidates {
+        let nameWords = name.split(separator: " ")
+        let wordCount = nameWords.count
+        // Documents are long and their words repeat: a window is folded whole only when its first word,
+        // folded once per distinct word, is the name's first word.
+        var wordKeys: [Substring: String] = [:]
+        func wordKey(_ word: Substring) -> String {
+            if let known = wordKeys[word] { return known }
+            let folded = VietnameseText.foldedKey(String(word).trimmingTrailing(".,;:)"))
+            wordKeys[word] = folded
+            return folded
+        }
+        let firstKey = wordKey(nameWords[0].drop { $0 == "(" })
+        var seen = Set<String>()
+        for candidate in candidates where seen.insert(candidate).inserted {
             let words = VietnameseText.nfc(candidate).split(separator: " ")
             guard words.count >= wordCount else { continue }
             for start in 0...(words.count - wordCount) {
+                guard wordKey(words[start].drop { $0 == "(" }) == firstKey else { continue }
                 let window = words[start..<start + wordCount].joined(separator: " ")
                     .trimmingTrailing(".,;:)")
                 let cleaned = window.hasPrefix("(") ? String(window.dropFirst()) : window

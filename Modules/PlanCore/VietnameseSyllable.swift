@@ -35,7 +35,8 @@ enum VietnameseSyllable {
 
     /// One lower-case word with its tone re-placed; words that are not one toned syllable stay as they are.
     static func retone(_ word: String) -> String {
-        guard !word.isEmpty else { return word }
+        // Without a non-ASCII letter there is no tone to move.
+        guard word.utf8.contains(where: { $0 >= 0x80 }) else { return word }
         var letters: [(base: Unicode.Scalar, marks: [Unicode.Scalar])] = []
         var tone: [Unicode.Scalar] = []
         for scalar in word.decomposedStringWithCanonicalMapping.unicodeScalars {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Vietnamese text at the boundaries: the stored form (NFC, tidy spaces) and the keys names are matched by.
 ///
@@ -23,6 +24,19 @@ public enum VietnameseText {
     /// them as one "-", no space before `, ; : . )`, trailing `. , ; :` dropped, and each syllable's tone
     /// mark on one canonical vowel, so "Hòa"/"hoà", "thủy"/"thuỷ", "qúy"/"quý" give the same key.
     public static func foldedKey(_ text: String) -> String {
+        if let known = foldedKeys.withLock({ $0[text] }) { return known }
+        let folded = computeFoldedKey(text)
+        foldedKeys.withLock { cache in
+            // Names and product texts repeat across a plan; a runaway cache is simply started again.
+            if cache.count >= 100_000 { cache.removeAll(keepingCapacity: true) }
+            cache[text] = folded
+        }
+        return folded
+    }
+
+    private static let foldedKeys = Mutex<[String: String]>([:])
+
+    private static func computeFoldedKey(_ text: String) -> String {
         var folded = nfc(text)
         folded = String(folded.map { $0 == "Ð" ? "Đ" : ($0 == "ð" ? "đ" : $0) }).lowercased()
         folded = normalisePunctuation(folded)

@@ -1,3 +1,5 @@
+import PlanCore
+
 /// The kinds of numbering labels of Vietnamese administrative documents, from the outermost.
 enum LabelKind: Hashable, Sendable {
     /// "A.", "B." (Phần A, B).
@@ -160,42 +162,12 @@ enum Labels {
     }
 }
 
-/// Roman numerals (I … MMMCMXCIX) in canonical form.
+/// Roman numerals of section labels: canonical and upper case ("II.", never "ii." or "IIII.").
 enum Roman {
-    private static let symbols: [(Int, String)] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-        (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ]
-
-    /// The value of a canonical upper-case Roman numeral, else nil ("IIII", "IC", "Ii" are not).
     static func value(_ text: String) -> Int? {
-        guard !text.isEmpty, text.count <= 12, text.allSatisfy({ "IVXLCDM".contains($0) }) else { return nil }
-        var rest = Substring(text)
-        var total = 0
-        for (value, symbol) in symbols {
-            var repeats = 0
-            while rest.hasPrefix(symbol) {
-                total += value
-                rest = rest.dropFirst(symbol.count)
-                repeats += 1
-                if repeats > 3 { return nil }
-            }
-        }
-        guard rest.isEmpty, total > 0, numeral(total) == text else { return nil }
-        return total
+        guard text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+        return VietnameseNumerals.romanValue(text)
     }
 
-    /// The canonical numeral of 1…3999.
-    static func numeral(_ value: Int) -> String {
-        guard value > 0, value < 4000 else { return String(value) }
-        var rest = value
-        var text = ""
-        for (amount, symbol) in symbols {
-            while rest >= amount {
-                text += symbol
-                rest -= amount
-            }
-        }
-        return text
-    }
+    static func numeral(_ value: Int) -> String { VietnameseNumerals.roman(value) }
 }

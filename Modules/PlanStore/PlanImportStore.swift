@@ -275,25 +275,44 @@ struct PlanImportWriter {
             """)
     }
 
+    /// Replaces the plan's sections: one statement per level of the tree, parents before children.
     func writeSections(planID: Int64) throws {
         try connection.query("DELETE FROM sections WHERE plan_id = \(planID)")
+        struct Row {
+            var position: Int
+            var parent: Int?
+            var path: String
+            var section: PlanDocument.Section
+        }
+        // Document order numbers the sections; each level refers to its parents by that number.
+        var levels: [[Row]] = []
         var position = 0
-        func insert(_ sections: [PlanDocument.Section], parent: Int64?, path: String) throws {
+        func collect(_ sections: [PlanDocument.Section], parent: Int?, path: String, depth: Int) {
             for section in sections {
                 let sectionPath = path.isEmpty ? section.label : "\(path).\(section.label)"
-                let id = try connection.query(
-                    """
-                    INSERT INTO sections (plan_id, parent_id, position, path, label, heading, body)
-                    VALUES (\(planID), \(parent), \(position), \(sectionPath), \(section.label), \(section.heading),
-                            \(section.text))
-                    RETURNING id
-                    """
-                ).scalar(Int64.self)
+                if levels.count == depth { levels.append([]) }
+                let row = Row(position: position, parent: parent, path: sectionPath, section: section)
+                levels[depth].append(row)
                 position += 1
-                try insert(section.children, parent: id, path: sectionPath)
+                collect(section.children, parent: row.position, path: sectionPath, depth: depth + 1)
             }
         }
-        try insert(plan.sections, parent: nil, path: "")
+        collect(plan.sections, parent: nil, path: "", depth: 0)
+        var ids: [Int: Int64] = [:]
+        for level in levels {
+            let inserted = try connection.query(
+                """
+                INSERT INTO sections (plan_id, parent_id, position, path, label, heading, body)
+                SELECT \(planID), parent_id::bigint, position::int, path, label, heading, body::text[]
+                  FROM unnest(\(level.map { $0.parent.flatMap { ids[$0] }.map(String.init) })::text[],
+                              \(level.map { String($0.position) })::text[], \(level.map(\.path))::text[],
+                              \(level.map(\.section.label))::text[], \(level.map(\.section.heading))::text[],
+                              \(level.map { PostgresArrayLiteral.render($0.section.text) })::text[])
+                       AS s(parent_id, position, path, label, heading, body)
+                RETURNING id, position
+                """)
+            for row in inserted { ids[try row.decode(Int.self, at: 1)] = try row.decode(Int64.self, at: 0) }
+        }
     }
 
     // MARK: Activities
@@ -315,7 +334,7 @@ struct PlanImportWriter {
                 matches[index] = unmatched.remove(at: i).id
             }
         }
-        for (index, activity) in plan.activities.enumerated() where matches[index] == nil {
+        for (index, activity) in plan.activities.enumerated() where matches[index] == nil && !unmatched.isEmpty {
             let key = VietnameseText.foldedKey(activity.title)
             if let i = unmatched.firstIndex(where: { $0.titleKey == key }) {
                 matches[index] = unmatched.remove(at: i).id
@@ -330,53 +349,98 @@ struct PlanImportWriter {
             try connection.query("UPDATE activities SET ref = '~' || id WHERE id = \(id)")
         }
         let day = plan.document.issuedOn
+        // Plans name the same units again and again: each distinct name is resolved once.
+        var resolutions: [String: UnitRegistry.Resolution] = [:]
+        func resolve(_ name: String) throws -> UnitRegistry.Resolution {
+            if let known = resolutions[name] { return known }
+            let unit = try registry.resolve(name, scope: issuer, on: day)
+            if unit.created { review.append(unit.name) }
+            resolutions[name] = unit
+            return unit
+        }
+        // Kept activities are updated in place; new ones go in with one statement.
+        var ids: [Int64?] = plan.activities.indices.map { matches[$0] }
         for (index, activity) in plan.activities.enumerated() {
+            guard let id = matches[index] else { continue }
             let s = activity.schedule
-            let id: Int64
-            if let matched = matches[index] {
-                id = matched
-                try connection.query(
-                    """
-                    UPDATE activities SET ref = \(activity.ref), position = \(index), title = \(activity.title),
-                           group_name = \(activity.group), schedule_text = \(s.text), schedule_kind = \(s.kind.rawValue),
-                           schedule_from = \(s.from?.iso)::date, schedule_to = \(s.to?.iso)::date,
-                           schedule_every = \(s.every?.rawValue), version = version + 1, updated_at = now()
-                     WHERE id = \(id)
-                    """)
-                try connection.query("DELETE FROM activity_assignments WHERE activity_id = \(id)")
-                try connection.query("DELETE FROM products WHERE activity_id = \(id)")
-            } else {
-                id = try connection.query(
-                    """
-                    INSERT INTO activities (plan_id, ref, position, title, group_name, schedule_text, schedule_kind,
-                                            schedule_from, schedule_to, schedule_every)
-                    VALUES (\(planID), \(activity.ref), \(index), \(activity.title), \(activity.group), \(s.text),
-                            \(s.kind.rawValue), \(s.from?.iso)::date, \(s.to?.iso)::date, \(s.every?.rawValue))
-                    RETURNING id
-                    """
-                ).scalar(Int64.self)
-            }
+            try connection.query(
+                """
+                UPDATE activities SET ref = \(activity.ref), position = \(index), title = \(activity.title),
+                       group_name = \(activity.group), schedule_text = \(s.text), schedule_kind = \(s.kind.rawValue),
+                       schedule_from = \(s.from?.iso)::date, schedule_to = \(s.to?.iso)::date,
+                       schedule_every = \(s.every?.rawValue), version = version + 1, updated_at = now()
+                 WHERE id = \(id)
+                """)
+            try connection.query("DELETE FROM activity_assignments WHERE activity_id = \(id)")
+            try connection.query("DELETE FROM products WHERE activity_id = \(id)")
+        }
+        let fresh = plan.activities.indices.filter { matches[$0] == nil }
+        if !fresh.isEmpty {
+            let activities = fresh.map { plan.activities[$0] }
+            let inserted = try connection.query(
+                """
+                INSERT INTO activities (plan_id, ref, position, title, group_name, schedule_text, schedule_kind,
+                                        schedule_from, schedule_to, schedule_every)
+                SELECT \(planID), ref, position::int, title, group_name, schedule_text, schedule_kind,
+                       schedule_from::date, schedule_to::date, schedule_every
+                  FROM unnest(\(activities.map(\.ref))::text[], \(fresh.map { String($0) })::text[],
+                              \(activities.map(\.title))::text[], \(activities.map(\.group))::text[],
+                              \(activities.map(\.schedule.text))::text[], \(activities.map(\.schedule.kind.rawValue))::text[],
+                              \(activities.map { $0.schedule.from?.iso })::text[], \(activities.map { $0.schedule.to?.iso })::text[],
+                              \(activities.map { $0.schedule.every?.rawValue })::text[])
+                       AS a(ref, position, title, group_name, schedule_text, schedule_kind, schedule_from, schedule_to,
+                            schedule_every)
+                RETURNING id, position
+                """)
+            for row in inserted { ids[try row.decode(Int.self, at: 1)] = try row.decode(Int64.self, at: 0) }
+        }
+
+        var assignments = (activity: [String](), unit: [String](), role: [String](), position: [String](), name: [String]())
+        var products = (activity: [String](), position: [String](), text: [String](), type: [String](), count: [String?](),
+            unit: [String?]())
+        for (index, activity) in plan.activities.enumerated() {
+            guard let id = ids[index] else { throw StoreError.invalid("Hoạt động \(activity.ref) không được lưu.") }
             var seen = Set<String>()
             for (role, names) in [(AssignmentRole.lead, activity.lead), (.coordinating, activity.coordinating)] {
                 for (position, name) in names.enumerated() {
-                    let unit = try registry.resolve(name, scope: issuer, on: day)
-                    if unit.created { review.append(unit.name) }
+                    let unit = try resolve(name)
                     guard seen.insert("\(role.rawValue)/\(unit.id)").inserted else { continue }
-                    try connection.query(
-                        """
-                        INSERT INTO activity_assignments (activity_id, unit_id, role, position, written_name)
-                        VALUES (\(id), \(unit.id), \(role.rawValue), \(position), \(name))
-                        """)
+                    assignments.activity.append(String(id))
+                    assignments.unit.append(String(unit.id))
+                    assignments.role.append(role.rawValue)
+                    assignments.position.append(String(position))
+                    assignments.name.append(name)
                 }
             }
             for (position, text) in activity.products.enumerated() {
                 let product = ProductText.parse(text)
-                try connection.query(
-                    """
-                    INSERT INTO products (activity_id, position, text, type, planned_count, count_unit)
-                    VALUES (\(id), \(position), \(product.text), \(product.type), \(product.plannedCount), \(product.unit))
-                    """)
+                products.activity.append(String(id))
+                products.position.append(String(position))
+                products.text.append(product.text)
+                products.type.append(product.type)
+                products.count.append(product.plannedCount.map(String.init))
+                products.unit.append(product.unit)
             }
+        }
+        if !assignments.activity.isEmpty {
+            try connection.query(
+                """
+                INSERT INTO activity_assignments (activity_id, unit_id, role, position, written_name)
+                SELECT activity_id::bigint, unit_id::bigint, role, position::int, written_name
+                  FROM unnest(\(assignments.activity)::text[], \(assignments.unit)::text[], \(assignments.role)::text[],
+                              \(assignments.position)::text[], \(assignments.name)::text[])
+                       AS a(activity_id, unit_id, role, position, written_name)
+                """)
+        }
+        if !products.activity.isEmpty {
+            try connection.query(
+                """
+                INSERT INTO products (activity_id, position, text, type, planned_count, count_unit)
+                SELECT activity_id::bigint, position::int, text, type, planned_count::int, count_unit
+                  FROM unnest(\(products.activity)::text[], \(products.position)::text[], \(products.text)::text[],
+                              \(products.type)::text[], \(products.count)::text[], \(products.unit)::text[])
+                       AS p(activity_id, position, text, type, planned_count, count_unit)
+                """)
         }
     }
 

@@ -22,9 +22,9 @@ extension Optional: PostgresTextArrayElement where Wrapped == String {
 }
 
 /// PostgreSQL's array text format, one dimension: `{a,"b c",NULL}`.
-enum PostgresArrayLiteral {
+public enum PostgresArrayLiteral {
     /// Every element double-quoted with `\` and `"` escaped; NULL elements as the bare word NULL.
-    static func render(_ elements: [String?]) -> String {
+    public static func render(_ elements: [String?]) -> String {
         var out = "{"
         for (index, element) in elements.enumerated() {
             if index > 0 { out.append(",") }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanCore
 
 /// Generates plans of any size for performance checks: the header, a legal basis citing a parent
 /// plan, groups of numbered tasks with chủ trì / phối hợp / thời gian / sản phẩm lines, "Tổ chức
@@ -73,7 +74,7 @@ enum SyntheticPlan {
         ]]
         for index in 0..<count {
             if index % 200 == 0 {
-                rows.append([TestDocx.Cell("\(RomanNumeral.of(index / 200 + 1)). NHÓM NHIỆM VỤ \(index / 200 + 1)", span: 6)])
+                rows.append([TestDocx.Cell("\(VietnameseNumerals.roman(index / 200 + 1)). NHÓM NHIỆM VỤ \(index / 200 + 1)", span: 6)])
             }
             let task = task(index)
             rows.append([
@@ -83,21 +84,5 @@ enum SyntheticPlan {
         }
         body.append(.table(rows))
         return try TestDocx(body).data()
-    }
-}
-
-/// Roman numerals for test data.
-enum RomanNumeral {
-    static func of(_ value: Int) -> String {
-        let table: [(Int, String)] = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        var rest = value
-        var text = ""
-        for (amount, symbol) in table {
-            while rest >= amount {
-                text += symbol
-                rest -= amount
-            }
-        }
-        return text
     }
 }
