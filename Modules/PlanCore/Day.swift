@@ -21,13 +21,30 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        // Int("+024") is 24: only ASCII digits are a date.
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(y, m, d)
+        // Exactly ten ASCII bytes: four digits, "-", two digits, "-", two digits ("+024" is not a year).
+        var fields = (0, 0, 0)
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            switch count {
+            case 5, 8:
+                guard byte == 0x2D else { return nil }
+            case 1...10:
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                let digit = Int(byte - 0x30)
+                if count < 5 {
+                    fields.0 = fields.0 * 10 + digit
+                } else if count < 8 {
+                    fields.1 = fields.1 * 10 + digit
+                } else {
+                    fields.2 = fields.2 * 10 + digit
+                }
+            default:
+                return nil
+            }
+        }
+        guard count == 10 else { return nil }
+        self.init(fields.0, fields.1, fields.2)
     }
 
     public static func isLeap(_ year: Int) -> Bool {

@@ -62,6 +62,16 @@ extension Store {
 
     /// Loads a plan with its activities, units, products and every progress entry, naming units as they
     /// were on `day` (a unit renamed later keeps its old name in a report dated before the change).
+    /// The plan's owner as named on `day`, without loading the plan.
+    public func planOwner(id: Int64, namesOn day: Day) throws -> UnitRef {
+        try transaction("xem kế hoạch") { connection in
+            guard let row = try connection.query("SELECT owner_unit_id FROM plans WHERE id = \(id)").first else {
+                throw StoreError.notFound(what: "kế hoạch", reference: "#\(id)")
+            }
+            return try UnitRegistry(connection).version(of: try row.decode(Int64.self, at: 0), on: day)
+        }
+    }
+
     public func loadPlan(id: Int64, namesOn day: Day) throws -> PlanRecord {
         try transaction("xem kế hoạch") { connection in
             try PlanRecordLoader(connection: connection, day: day).load(planID: id)

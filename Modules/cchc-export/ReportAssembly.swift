@@ -34,7 +34,7 @@ struct ReportAssembly {
                 "--period",
                 "kỳ \(period.description) (\(window.from.vietnamese) – \(window.to.vietnamese)) nằm ngoài năm kế hoạch \(plan.year)")
         }
-        let ownerID = try store.loadPlan(id: plan.id, namesOn: window.to).owner.id
+        let ownerID = try store.planOwner(id: plan.id, namesOn: window.to).id
         text = try store.reportRecord(planID: plan.id, unitID: ownerID, period: period.description, regime: regime.id)
         // The report date: as recorded for the report, else as asked, else the regime's deadline
         // (deterministic: never the clock).

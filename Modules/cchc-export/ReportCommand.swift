@@ -74,7 +74,7 @@ struct ReportCommand: ParsableCommand {
         let data: Data
         switch format {
         case .docx: data = report.docxData()
-        case .json: data = Data(report.jsonText().utf8)
+        case .json: data = Data(report.json.serializedBytes())
         case .csv: data = Data(report.csvData())
         case .md: data = Data(report.markdown().utf8)
         }
