@@ -70,7 +70,8 @@ enum InlineAssignmentParser {
                 // Only a word that begins one of the label openings can start a label.
                 if let openings = FieldLabels.openingsByInitial[scalar],
                     openings.contains(where: { matches($0, in: lower, at: index, before: end) }),
-                    let field = FieldLabels.classifyFolded(string(lower[index..<end]))
+                    let field = FieldLabels.classifyFolded(
+                        TextNormalization.string(lower[index..<end], capacity: (end - index) * 2))
                 {
                     best = (index, field)
                 }
@@ -79,16 +80,6 @@ enum InlineAssignmentParser {
         }
         guard let best else { return nil }
         return (scalarsView.index(windowStart, offsetBy: best.offset), best.field)
-    }
-
-    /// The text of lower-cased scalars, built from their UTF-8 bytes.
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 2)
-        for scalar in scalars {
-            if scalar.value < 0x80 { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `opening` is written at `index` (as whole words, before the colon).

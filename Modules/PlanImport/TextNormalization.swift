@@ -104,14 +104,19 @@ enum TextNormalization {
             break
         }
         guard needsWork else { return text }
+        return string(text.unicodeScalars.lazy.map { lowercase($0) }, capacity: text.utf8.count)
+    }
+
+    /// The text of a run of scalars, built from their UTF-8 bytes (appending to a `UnicodeScalarView`
+    /// costs more on the hot paths of the importer).
+    static func string(_ scalars: some Sequence<Unicode.Scalar>, capacity: Int) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let lower = lowercase(scalar)
-            if lower.value < 0x80 {
-                bytes.append(UInt8(lower.value))
+        bytes.reserveCapacity(capacity)
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
             } else {
-                UTF8.encode(lower) { bytes.append($0) }
+                UTF8.encode(scalar) { bytes.append($0) }
             }
         }
         return String(decoding: bytes, as: UTF8.self)

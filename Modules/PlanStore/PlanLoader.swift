@@ -60,8 +60,6 @@ extension Store {
         }
     }
 
-    /// Loads a plan with its activities, units, products and every progress entry, naming units as they
-    /// were on `day` (a unit renamed later keeps its old name in a report dated before the change).
     /// The plan's owner as named on `day`, without loading the plan.
     public func planOwner(id: Int64, namesOn day: Day) throws -> UnitRef {
         try transaction("xem kế hoạch") { connection in
@@ -72,6 +70,8 @@ extension Store {
         }
     }
 
+    /// Loads a plan with its activities, units, products and every progress entry, naming units as they
+    /// were on `day` (a unit renamed later keeps its old name in a report dated before the change).
     public func loadPlan(id: Int64, namesOn day: Day) throws -> PlanRecord {
         try transaction("xem kế hoạch") { connection in
             try PlanRecordLoader(connection: connection, day: day).load(planID: id)

@@ -35,14 +35,9 @@ extension Store {
             guard name != unit.name || (abbreviation != nil && abbreviation != unit.abbreviation) else {
                 throw StoreError.invalid("Tên mới \"\(name)\" trùng tên hiện tại của đơn vị \(unit.label).")
             }
-            try UnitHistory.close(unit, before: effective, connection)
-            let successor = try UnitHistory.insertRow(
-                connection, name: name, kind: unit.kind, parent: unit.parentID,
-                abbreviation: abbreviation ?? unit.abbreviation, place: unit.place, validFrom: effective,
-                validTo: unit.validTo, note: nil)
-            try UnitHistory.link(
-                .renamedTo, from: unit.id, to: successor, effective: effective, act: act, note: nil, connection)
-            try connection.query("UPDATE users SET unit_id = \(successor) WHERE unit_id = \(unit.id)")
+            let successor = try UnitHistory.continueAsSuccessor(
+                of: unit, name: name, parent: unit.parentID, abbreviation: abbreviation ?? unit.abbreviation,
+                rowNote: nil, linkNote: nil, effective: effective, act: act, connection)
             return UnitChange(
                 closed: try UnitRecord.load(unit.id, connection), opened: [try UnitRecord.load(successor, connection)!],
                 summary: "Đổi tên \"\(unit.name)\" thành \"\(name)\" từ ngày \(effective.vietnamese)"
@@ -66,14 +61,9 @@ extension Store {
                 throw StoreError.invalid(
                     "Không thể chuyển \(unit.label) vào \(target.label): đơn vị đích nằm bên trong chính đơn vị này.")
             }
-            try UnitHistory.close(unit, before: effective, connection)
-            let successor = try UnitHistory.insertRow(
-                connection, name: unit.name, kind: unit.kind, parent: target.id, abbreviation: unit.abbreviation,
-                place: unit.place, validFrom: effective, validTo: unit.validTo, note: unit.note)
-            try UnitHistory.link(
-                .renamedTo, from: unit.id, to: successor, effective: effective, act: act,
-                note: "Chuyển trực thuộc \(target.name)", connection)
-            try connection.query("UPDATE users SET unit_id = \(successor) WHERE unit_id = \(unit.id)")
+            let successor = try UnitHistory.continueAsSuccessor(
+                of: unit, name: unit.name, parent: target.id, abbreviation: unit.abbreviation, rowNote: unit.note,
+                linkNote: "Chuyển trực thuộc \(target.name)", effective: effective, act: act, connection)
             return UnitChange(
                 closed: try UnitRecord.load(unit.id, connection), opened: [try UnitRecord.load(successor, connection)!],
                 summary: "Chuyển \"\(unit.name)\" sang trực thuộc \"\(target.name)\" từ ngày \(effective.vietnamese)"
@@ -177,6 +167,21 @@ enum UnitHistory {
             throw StoreError.invalid("Đơn vị \(unit.label) không còn hiệu lực vào ngày \(day.vietnamese).")
         }
         return unit
+    }
+
+    /// Rename and move: the unit's row closes the day before `effective` and a successor row opens, linked
+    /// "renamed-to" (one unit across both rows); staff accounts follow to the successor.
+    static func continueAsSuccessor(
+        of unit: UnitRecord, name: String, parent: Int64?, abbreviation: String?, rowNote: String?,
+        linkNote: String?, effective: Day, act: String?, _ connection: Connection
+    ) throws -> Int64 {
+        try close(unit, before: effective, connection)
+        let successor = try insertRow(
+            connection, name: name, kind: unit.kind, parent: parent, abbreviation: abbreviation, place: unit.place,
+            validFrom: effective, validTo: unit.validTo, note: rowNote)
+        try link(.renamedTo, from: unit.id, to: successor, effective: effective, act: act, note: linkNote, connection)
+        try connection.query("UPDATE users SET unit_id = \(successor) WHERE unit_id = \(unit.id)")
+        return successor
     }
 
     static func close(_ unit: UnitRecord, before effective: Day, _ connection: Connection) throws {
