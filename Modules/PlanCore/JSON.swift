@@ -123,7 +123,7 @@ extension JSONValue {
         return out
     }
 
-    private func write(to out: inout [UInt8], indent: Int?) {
+    fileprivate func write(to out: inout [UInt8], indent: Int?) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -162,11 +162,18 @@ extension JSONValue {
         }
     }
 
-    private static func newline(_ out: inout [UInt8], _ indent: Int?) {
+    fileprivate static func newline(_ out: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
         out.append(0x0A)
-        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
+        var spaces = 2 * indent
+        while spaces > 0 {
+            let count = min(spaces, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            spaces -= count
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     /// Swift's shortest round-trip form, which is Python's `repr` ("1.0", "-0.0", "1e+16", "1e-05").
     private static func format(_ d: Double) -> String {
@@ -174,16 +181,27 @@ extension JSONValue {
         return String(d)
     }
 
-    private static func quote(_ s: String, into out: inout [UInt8]) {
+    fileprivate static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s
         s.withUTF8 { bytes in
-            // Most strings need no escape: append them whole.
-            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-                out.append(contentsOf: bytes)
-                return
-            }
-            for byte in bytes {
+            // Runs of bytes that need no escape are appended whole (most strings are one run); eight bytes
+            // are checked at a time for a control character, a quote or a backslash.
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                if index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if !needsEscape(word) {
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                index += 1
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]))
+                start = index
                 switch byte {
                 case 0x22: out.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
@@ -192,14 +210,186 @@ extension JSONValue {
                 case 0x09: out.append(contentsOf: [0x5C, 0x74])
                 case 0x08: out.append(contentsOf: [0x5C, 0x62])
                 case 0x0C: out.append(contentsOf: [0x5C, 0x66])
-                case _ where byte < 0x20:
+                default:
                     let hex = String(byte, radix: 16)
                     out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                default: out.append(byte)
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         out.append(0x22)
+    }
+
+    /// True when one of the eight bytes is below 0x20, a quote or a backslash (may also be true for a
+    /// byte ≥ 0x80 next to one of them; the caller then checks byte by byte).
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    }
+}
+
+/// Receives a JSON document as events: open and close containers, name members, hand over values (small
+/// trees included). A type that describes itself to a sink once gets both renderings: bytes straight from
+/// `JSONStreamWriter`, a `JSONValue` from `JSONTreeBuilder`.
+public protocol JSONSink {
+    mutating func openObject()
+    mutating func closeObject()
+    mutating func openArray()
+    mutating func closeArray()
+    /// Names the next member of the open object: its value or container comes next.
+    mutating func key(_ key: String)
+    /// A whole value: a member's value after `key`, or the next element of the open array.
+    mutating func value(_ value: JSONValue)
+}
+
+extension JSONSink {
+    /// A member with its value.
+    public mutating func member(_ key: String, _ value: JSONValue) {
+        self.key(key)
+        self.value(value)
+    }
+}
+
+/// Builds the `JSONValue` of a document described to a `JSONSink`.
+public struct JSONTreeBuilder: JSONSink {
+    private struct Frame {
+        var key: String?
+        var isObject: Bool
+        var members: [(String, JSONValue)] = []
+        var elements: [JSONValue] = []
+    }
+
+    private var frames: [Frame] = []
+    private var pendingKey: String?
+    private var root: JSONValue?
+
+    /// The value `describe` gives to the builder.
+    public static func build(_ describe: (inout JSONTreeBuilder) -> Void) -> JSONValue {
+        var builder = JSONTreeBuilder()
+        describe(&builder)
+        precondition(builder.frames.isEmpty && builder.pendingKey == nil, "JSONTreeBuilder: the document is not complete")
+        return builder.root ?? .null
+    }
+
+    public mutating func openObject() { open(isObject: true) }
+    public mutating func openArray() { open(isObject: false) }
+    public mutating func closeObject() { close() }
+    public mutating func closeArray() { close() }
+    public mutating func key(_ key: String) { pendingKey = key }
+
+    public mutating func value(_ value: JSONValue) {
+        let key = pendingKey
+        pendingKey = nil
+        add(value, key: key)
+    }
+
+    private mutating func open(isObject: Bool) {
+        frames.append(Frame(key: pendingKey, isObject: isObject))
+        pendingKey = nil
+    }
+
+    private mutating func close() {
+        let frame = frames.removeLast()
+        add(frame.isObject ? .object(frame.members) : .array(frame.elements), key: frame.key)
+    }
+
+    private mutating func add(_ value: JSONValue, key: String?) {
+        guard !frames.isEmpty else {
+            root = value
+            return
+        }
+        if frames[frames.count - 1].isObject {
+            frames[frames.count - 1].members.append((key ?? "", value))
+        } else {
+            frames[frames.count - 1].elements.append(value)
+        }
+    }
+}
+
+/// Writes one JSON document piece by piece, in exactly the layout of `JSONValue.serializedBytes`, so a
+/// large document (a report with 100,000 results) never exists as one `JSONValue` tree: open containers,
+/// name members, and hand over the values, small trees included, one at a time.
+public struct JSONStreamWriter: JSONSink {
+    private var out: [UInt8]
+    private let pretty: Bool
+    /// Members or elements written so far in each open container, innermost last.
+    private var counts: [Int] = []
+
+    public init(pretty: Bool = true, capacity: Int = 1 << 16) {
+        self.pretty = pretty
+        out = []
+        out.reserveCapacity(capacity)
+    }
+
+    private var indent: Int? { pretty ? counts.count : nil }
+
+    public mutating func openObject() { open(0x7B) }
+    public mutating func closeObject() { close(0x7D) }
+    public mutating func openArray() { open(0x5B) }
+    public mutating func closeArray() { close(0x5D) }
+
+    /// Starts a member of the open object: its value (or container) comes next.
+    public mutating func key(_ key: String) {
+        separate()
+        JSONValue.quote(key, into: &out)
+        out.append(0x3A)
+        if pretty { out.append(0x20) }
+        afterKey = true
+    }
+
+    /// A whole value: a member's value after `key`, or the next element of the open array.
+    public mutating func value(_ value: JSONValue) {
+        beginValue()
+        value.write(to: &out, indent: indent)
+    }
+
+    /// Hands over the bytes written since the last call and forgets them, for a document written out in
+    /// pieces; `finish` then gives the rest.
+    public mutating func flush(_ emit: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try out.withUnsafeBytes(emit)
+        out.removeAll(keepingCapacity: true)
+    }
+
+    /// The bytes written so far in this piece.
+    public var pendingCount: Int { out.count }
+
+    /// The document's bytes (with the final newline when pretty); the writer is spent.
+    public consuming func finish() -> [UInt8] {
+        precondition(counts.isEmpty && !afterKey, "JSONStreamWriter: the document is not complete")
+        if pretty { out.append(0x0A) }
+        return out
+    }
+
+    private var afterKey = false
+
+    private mutating func beginValue() {
+        if afterKey {
+            afterKey = false
+        } else if !counts.isEmpty {
+            separate()
+        }
+    }
+
+    private mutating func open(_ byte: UInt8) {
+        beginValue()
+        out.append(byte)
+        counts.append(0)
+    }
+
+    private mutating func close(_ byte: UInt8) {
+        let count = counts.removeLast()
+        if count > 0 { JSONValue.newline(&out, indent) }
+        out.append(byte)
+    }
+
+    private mutating func separate() {
+        if counts[counts.count - 1] > 0 { out.append(0x2C) }
+        counts[counts.count - 1] += 1
+        JSONValue.newline(&out, indent)
     }
 }
 

@@ -72,9 +72,34 @@ extension Store {
 
     /// Loads a plan with its activities, units, products and every progress entry, naming units as they
     /// were on `day` (a unit renamed later keeps its old name in a report dated before the change).
+    ///
+    /// One snapshot: in its own transaction the load is REPEATABLE READ, and the evidence (the largest
+    /// table) is read side by side on a second connection that imports that snapshot, as `pg_dump --jobs`
+    /// does. Inside a caller's transaction everything is read on that connection, which sees its changes.
     public func loadPlan(id: Int64, namesOn day: Day) throws -> PlanRecord {
-        try transaction("xem kế hoạch") { connection in
-            try PlanRecordLoader(connection: connection, day: day).load(planID: id)
+        let side = connection.isInTransaction ? nil : SideReader(configuration: connection.configuration, user: user)
+        return try transaction("xem kế hoạch", isolation: .repeatableRead, readOnly: true) { connection in
+            try PlanRecordLoader(connection: connection, day: day, side: side).load(planID: id)
+        }
+    }
+}
+
+/// How to open a second session as the same person, for reading part of a plan in parallel.
+struct SideReader: Sendable {
+    let configuration: ConnectionConfiguration
+    let user: UserRecord
+
+    /// Runs `body` on a new connection, in a read-only transaction that sees `snapshot`.
+    func run<T>(snapshot: String, _ body: (Connection) throws -> T) throws -> T {
+        // A snapshot id is hex digits and dashes ("00000003-0000001B-1"); SET TRANSACTION takes no bind.
+        guard !snapshot.isEmpty, snapshot.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+            throw PostgresError(.decoding, message: "Mã ảnh chụp dữ liệu không hợp lệ: \(snapshot)")
+        }
+        let connection = try Connection(configuration)
+        return try connection.withTransaction(isolation: .repeatableRead, readOnly: true) { connection in
+            try connection.query(SQL(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'"))
+            try Store.act(as: user, on: connection)
+            return try body(connection)
         }
     }
 }
@@ -83,6 +108,8 @@ extension Store {
 struct PlanRecordLoader {
     let connection: Connection
     let day: Day
+    /// A second session for the evidence, or nil to read everything on `connection`.
+    let side: SideReader?
     var registry: UnitRegistry { UnitRegistry(connection) }
 
     func load(planID: Int64) throws -> PlanRecord {
@@ -110,6 +137,15 @@ struct PlanRecordLoader {
                 name: try row.decode(String?.self, at: 14)),
             recipients: try row.decode([String].self, at: 15))
         let owner = try registry.version(of: try row.decode(Int64.self, at: 16), on: day)
+
+        // Evidence and entries are the bulk (150,000 and 100,000 rows for a large plan). Both are read in
+        // place and filtered by semi-joins on the plan's current activities; the evidence on the side
+        // session while this one reads everything else. Entries are put in order here (a few dozen per
+        // activity) rather than sorted by the server.
+        let evidenceWork = try side.map { side in
+            let snapshot = try connection.query("SELECT pg_export_snapshot()").scalar(String.self)
+            return BackgroundWork { try side.run(snapshot: snapshot) { try Self.evidence(planID: planID, on: $0) } }
+        }
 
         var units: [Int64: UnitRef] = [:]
         func unit(_ id: Int64) throws -> UnitRef {
@@ -181,46 +217,60 @@ struct PlanRecordLoader {
                     plannedCount: try row.decode(Int?.self, at: 3), unit: try row.decode(String?.self, at: 4)))
         }
 
-        var evidence: [Int64: [Evidence]] = [:]
-        for row in try connection.query(
+        try connection.forEachRow(
             """
-            SELECT e.progress_entry_id, e.kind, e.value, e.title, e.file_sha256 FROM evidence e
-              JOIN progress_entries p ON p.id = e.progress_entry_id JOIN activities a ON a.id = p.activity_id
-             WHERE a.plan_id = \(planID)
-             ORDER BY e.progress_entry_id, e.position
-            """)
-        {
-            evidence[try row.decode(Int64.self, at: 0), default: []].append(
-                Evidence(
-                    kind: Evidence.Kind(rawValue: try row.decode(String.self, at: 1)) ?? .document,
-                    value: try row.decode(String.self, at: 2), title: try row.decode(String?.self, at: 3),
-                    sha256: try row.decode(String?.self, at: 4)))
-        }
-
-        for row in try connection.query(
+            SELECT p.id, p.activity_id, p.unit_id, p.entry_date, p.text, p.quantity::float8, p.quantity_unit,
+                   p.supersedes_id, p.reason, p.recorded_by, (p.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+              FROM progress_entries p
+             WHERE p.activity_id IN (SELECT id FROM activities WHERE plan_id = \(planID) AND removed_in_revision IS NULL)
             """
-            SELECT p.id, p.activity_id, p.unit_id, p.entry_date::text, p.text, p.quantity::float8, p.quantity_unit,
-                   p.supersedes_id, p.reason, p.recorded_by, (p.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text
-              FROM progress_entries p JOIN activities a ON a.id = p.activity_id
-             WHERE a.plan_id = \(planID)
-             ORDER BY p.entry_date, p.id
-            """)
-        {
-            guard let i = index[try row.decode(Int64.self, at: 1)] else { continue }
-            let id = try row.decode(Int64.self, at: 0)
+        ) { row in
+            guard let i = index[try row.int64(1)] else { return }
             activities[i].progress.append(
                 ProgressRecord(
-                    id: id, date: Day(iso: try row.decode(String.self, at: 3))!,
-                    unit: try unit(try row.decode(Int64.self, at: 2)), text: try row.decode(String.self, at: 4),
-                    quantity: try row.decode(Double?.self, at: 5), quantityUnit: try row.decode(String?.self, at: 6),
-                    evidence: evidence[id] ?? [], supersedes: try row.decode(Int64?.self, at: 7),
-                    reason: try row.decode(String?.self, at: 8), recordedBy: try row.decode(String.self, at: 9),
-                    recordedOn: Day(iso: try row.decode(String.self, at: 10))!))
+                    id: try row.int64(0), date: try row.day(3), unit: try unit(try row.int64(2)), text: try row.string(4),
+                    quantity: try row.optionalDouble(5), quantityUnit: row.optionalString(6), evidence: [],
+                    supersedes: try row.optionalInt64(7), reason: row.optionalString(8), recordedBy: try row.string(9),
+                    recordedOn: try row.day(10)))
+        }
+        // Should the side session fail (no connection slot left, say), this one reads the evidence itself
+        // and reports any error that is not about the second session.
+        let evidence = try (try? evidenceWork?.value()) ?? Self.evidence(planID: planID, on: connection)
+        for i in activities.indices {
+            for j in activities[i].progress.indices {
+                activities[i].progress[j].evidence = evidence[activities[i].progress[j].id] ?? []
+            }
+            let progress = activities[i].progress
+            if zip(progress, progress.dropFirst()).contains(where: { ($0.date, $0.id) > ($1.date, $1.id) }) {
+                activities[i].progress.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+            }
         }
 
         return PlanRecord(
             id: planID, document: document, year: try row.decode(Int.self, at: 11), owner: owner,
             parentCode: try row.decode(String?.self, at: 17), activities: activities)
+    }
+}
+
+extension PlanRecordLoader {
+    /// The evidence of the plan's current activities' entries, by entry id, in position order.
+    static func evidence(planID: Int64, on connection: Connection) throws -> [Int64: [Evidence]] {
+        var evidence: [Int64: [Evidence]] = [:]
+        try connection.forEachRow(
+            """
+            SELECT e.progress_entry_id, e.kind, e.value, e.title, e.file_sha256 FROM evidence e
+             WHERE e.progress_entry_id IN (
+                   SELECT p.id FROM progress_entries p WHERE p.activity_id IN (
+                          SELECT id FROM activities WHERE plan_id = \(planID) AND removed_in_revision IS NULL))
+             ORDER BY e.progress_entry_id, e.position
+            """
+        ) { row in
+            evidence[try row.int64(0), default: []].append(
+                Evidence(
+                    kind: Evidence.Kind(rawValue: try row.string(1)) ?? .document, value: try row.string(2),
+                    title: row.optionalString(3), sha256: row.optionalString(4)))
+        }
+        return evidence
     }
 }
 

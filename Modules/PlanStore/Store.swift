@@ -77,18 +77,24 @@ public final class Store {
     /// Runs `body` in one transaction as this person: nothing of it is kept if anything throws.
     /// `action` names the change in Vietnamese for a refusal message ("ghi tiến độ cho hoạt động III.2").
     @discardableResult
-    public func transaction<T>(_ action: String = "thực hiện thao tác này", _ body: (Connection) throws -> T)
-        throws -> T
-    {
+    public func transaction<T>(
+        _ action: String = "thực hiện thao tác này", isolation: IsolationLevel? = nil, readOnly: Bool = false,
+        _ body: (Connection) throws -> T
+    ) throws -> T {
         do {
-            return try connection.withTransaction { connection in
-                try connection.query("SELECT set_config('cchc.user', \(user.login), true)")
-                try connection.query(SQL(unsafeSQL: "SET LOCAL ROLE \(user.role.databaseRole)"))
+            return try connection.withTransaction(isolation: isolation, readOnly: readOnly) { connection in
+                try Store.act(as: user, on: connection)
                 return try body(connection)
             }
         } catch let error as PostgresError {
             throw StoreError.from(error, login: user.login, action: action)
         }
+    }
+
+    /// Records `user` as the actor of the current transaction and switches to their role.
+    static func act(as user: UserRecord, on connection: Connection) throws(PostgresError) {
+        try connection.query("SELECT set_config('cchc.user', \(user.login), true)")
+        try connection.query(SQL(unsafeSQL: "SET LOCAL ROLE \(user.role.databaseRole)"))
     }
 
     /// Refuses unless the person is an administrator (checked again by PostgreSQL on write).

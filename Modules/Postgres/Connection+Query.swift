@@ -29,6 +29,57 @@ extension Connection {
     }
 
     private func run(_ text: String, _ binds: [PostgresBind]) throws(PostgresError) -> QueryResult {
+        try consume(try send(text, binds), statement: text)
+    }
+
+    /// Runs a parameterised statement and hands `body` each row as it arrives (libpq's single-row mode):
+    /// the client reads while the server is still producing, and never holds the whole result — for
+    /// results of 100,000 rows and more, read column by column.
+    public func forEachRow(_ sql: SQL, _ body: (PostgresResultRow) throws -> Void) throws {
+        let binds = sql.binds
+        let sent = try withParameters(sql.text, binds) { types, values in
+            PQsendQueryParams(handle, sql.text, Int32(binds.count), types, values, nil, nil, 0)
+        }
+        guard sent == 1 else { throw clientError(.queryFailed) }
+        guard PQsetSingleRowMode(handle) == 1 else {
+            drainResults()
+            throw clientError(.queryFailed)
+        }
+        var columns: [PostgresColumn]?
+        var index = 0
+        do {
+            while let result = PQgetResult(handle) {
+                defer { PQclear(result) }
+                switch PQresultStatus(result) {
+                case PGRES_SINGLE_TUPLE:
+                    if columns == nil { columns = QueryResult.columns(of: result) }
+                    try body(PostgresResultRow(result: result, row: 0, index: index, columns: columns!))
+                    index += 1
+                case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
+                    continue
+                default:
+                    throw serverError(result, .queryFailed)
+                }
+            }
+        } catch {
+            // Leave the connection idle for the next statement.
+            drainResults()
+            throw error
+        }
+    }
+
+    /// Sends one statement with its binds (text format) and returns libpq's result, not yet checked.
+    private func send(_ text: String, _ binds: [PostgresBind]) throws(PostgresError) -> OpaquePointer? {
+        try withParameters(text, binds) { types, values in
+            PQexecParams(handle, text, Int32(binds.count), types, values, nil, nil, 0)
+        }
+    }
+
+    /// Checks a statement and its binds (no NUL characters, at most 65,535 binds) and hands libpq's
+    /// parameter arrays to `body`.
+    private func withParameters<T>(
+        _ text: String, _ binds: [PostgresBind], _ body: ([Oid], [UnsafePointer<CChar>?]) -> T
+    ) throws(PostgresError) -> T {
         guard binds.count <= 65_535 else {
             throw PostgresError(.invalidBind, message: "Quá nhiều tham số (\(binds.count)); tối đa 65535.")
         }
@@ -36,28 +87,35 @@ extension Connection {
         for (index, bind) in binds.enumerated() {
             if let value = bind.text { try checkNoNUL(value, what: "Tham số $\(index + 1)") }
         }
-        let types = binds.map { Oid($0.type.rawValue) }
         let values: [UnsafeMutablePointer<CChar>?] = binds.map { $0.text.flatMap { strdup($0) } }
         defer { for value in values { free(value) } }
-        let constValues = values.map { UnsafePointer($0) }
-        let result = PQexecParams(handle, text, Int32(binds.count), types, constValues, nil, nil, 0)
-        return try consume(result, statement: text)
+        return body(binds.map { Oid($0.type.rawValue) }, values.map { UnsafePointer($0) })
     }
 
     /// Takes ownership of a result: copies it out or turns it into an error, and clears it on every path.
     func consume(_ result: OpaquePointer?, statement: String, code: PostgresError.Code = .queryFailed)
         throws(PostgresError) -> QueryResult
     {
-        guard let result else { throw clientError(code) }
+        let result = try checked(result, statement: statement, code: code)
         defer { PQclear(result) }
+        return QueryResult(result)
+    }
+
+    /// A successful result for the caller to read and clear; a failed one is cleared and thrown.
+    private func checked(_ result: OpaquePointer?, statement: String, code: PostgresError.Code = .queryFailed)
+        throws(PostgresError) -> OpaquePointer
+    {
+        guard let result else { throw clientError(code) }
         let status = PQresultStatus(result)
         switch status {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
-            return QueryResult(result)
+            return result
         case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
+            PQclear(result)
             abandonCopy(status)
             throw PostgresError(code, message: "COPY chỉ chạy được qua copyIn; câu lệnh đã bị hủy: \(statement)")
         default:
+            defer { PQclear(result) }
             throw serverError(result, code)
         }
     }

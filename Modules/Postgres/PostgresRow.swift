@@ -34,7 +34,9 @@ public struct PostgresRow: Sendable, Hashable {
         columns.firstIndex { $0.name == name }
     }
 
-    /// Decodes the value at a 0-based column position.
+    /// Decodes the value at a 0-based column position. Inlinable, so callers get a version specialised for
+    /// their type (a generic call per value costs a metadata lookup, which dominates loading large plans).
+    @inlinable
     public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, at column: Int) throws(PostgresError) -> T {
         guard columns.indices.contains(column) else {
             throw decodingError(column: "#\(column)", "kết quả chỉ có \(columns.count) cột, không có cột số \(column)")
@@ -65,7 +67,8 @@ public struct PostgresRow: Sendable, Hashable {
     /// True when the value at a 0-based column position is NULL.
     public func isNull(at column: Int) -> Bool { values[column] == nil }
 
-    private func decodingError(column: String, _ reason: String, type: PostgresType? = nil) -> PostgresError {
+    @usableFromInline
+    func decodingError(column: String, _ reason: String, type: PostgresType? = nil) -> PostgresError {
         var error = PostgresError(.decoding, message: "Dòng \(index + 1), cột \"\(column)\": \(reason).")
         error.column = column
         error.dataType = type?.description

@@ -39,12 +39,8 @@ public struct QueryResult: Sendable, RandomAccessCollection {
 
     /// Copies everything out of a successful libpq result (which the caller still owns and clears).
     init(_ result: OpaquePointer) {
-        let columnCount = Int(PQnfields(result))
-        let columns = (0..<columnCount).map { column in
-            PostgresColumn(
-                name: String(cString: PQfname(result, Int32(column))),
-                type: PostgresType(rawValue: PQftype(result, Int32(column))))
-        }
+        let columns = Self.columns(of: result)
+        let columnCount = columns.count
         let rowCount = Int(PQntuples(result))
         var rows: [PostgresRow] = []
         rows.reserveCapacity(rowCount)
@@ -67,5 +63,14 @@ public struct QueryResult: Sendable, RandomAccessCollection {
         self.rows = rows
         self.commandTag = String(cString: PQcmdStatus(result))
         self.affectedRows = Int(String(cString: PQcmdTuples(result)))
+    }
+
+    /// The column descriptions of a libpq result.
+    static func columns(of result: OpaquePointer) -> [PostgresColumn] {
+        (0..<Int(PQnfields(result))).map { column in
+            PostgresColumn(
+                name: String(cString: PQfname(result, Int32(column))),
+                type: PostgresType(rawValue: PQftype(result, Int32(column))))
+        }
     }
 }

@@ -22,11 +22,16 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var selection: ReportSelection
 
-    @Option(help: "Định dạng: docx, json, csv hoặc md.")
-    var format: Format = .json
+    @Option(help: "Định dạng: docx, json, csv hoặc md (mặc định: theo phần mở rộng của tệp -o; không có -o thì json).")
+    var format: Format?
 
-    @Option(name: .shortAndLong, help: "Tệp đầu ra (mặc định: in ra màn hình; docx bắt buộc có -o).")
-    var output: String?
+    @Option(
+        name: .shortAndLong,
+        help: """
+            Tệp đầu ra; lặp lại -o để ghi nhiều định dạng từ cùng một lần đọc dữ liệu, định dạng theo phần mở \
+            rộng (.docx, .json, .csv, .md). Không có -o: in ra màn hình (trừ docx).
+            """)
+    var output: [String] = []
 
     @Option(name: .customLong("as-of"), help: "Ngày đánh giá tình trạng (mặc định: ngày cuối của kỳ).")
     var asOf: String?
@@ -41,8 +46,33 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var identity: IdentityOption
 
     func validate() throws {
-        if format == .docx && output == nil {
-            throw ValidationError("Định dạng docx cần tệp đầu ra: thêm -o TỆP.docx")
+        _ = try targets()
+    }
+
+    /// Each output file with its format; one target without a path means standard output.
+    func targets() throws -> [(path: String?, format: Format)] {
+        if output.isEmpty {
+            if format == .docx { throw ValidationError("Định dạng docx cần tệp đầu ra: thêm -o TỆP.docx") }
+            return [(nil, format ?? .json)]
+        }
+        if let format {
+            guard output.count == 1 else {
+                throw ValidationError(
+                    "--format chỉ dùng với một tệp -o; khi ghi nhiều tệp, định dạng lấy theo phần mở rộng của từng tệp.")
+            }
+            return [(output[0], format)]
+        }
+        var seen: Set<String> = []
+        return try output.map { path in
+            guard seen.insert(URL(fileURLWithPath: path).standardizedFileURL.path).inserted else {
+                throw ValidationError("Tệp \(path) được chỉ định hai lần trong -o.")
+            }
+            let suffix = URL(fileURLWithPath: path).pathExtension.lowercased()
+            guard let format = Format(rawValue: suffix) else {
+                throw ValidationError(
+                    "Không biết định dạng của tệp \(path): dùng phần mở rộng .docx, .json, .csv hoặc .md, hoặc chỉ rõ --format.")
+            }
+            return (path, format)
         }
     }
 
@@ -71,20 +101,51 @@ struct ReportCommand: ParsableCommand {
                 "Đã nộp báo cáo \(assembly.plan.reference) kỳ \(assembly.period.description): bản số \(snapshot.version), "
                 + "sha256 \(snapshot.sha256.prefix(16))…; kỳ báo cáo đã được khóa."
         }
-        let data: Data
-        switch format {
-        case .docx: data = report.docxData()
-        case .json: data = Data(report.json.serializedBytes())
-        case .csv: data = Data(report.csvData())
-        case .md: data = Data(report.markdown().utf8)
-        }
-        if let output {
-            try OutputFile.write(data, to: output)
-            Terminal.writeError(
-                "Đã ghi \(output) (\(format.rawValue), \(report.activities.count) hoạt động, kỳ \(report.period.label)).")
+        let targets = try targets()
+        if targets.count == 1, targets[0].path == nil {
+            FileHandle.standardOutput.write(Data(report.bytes(targets[0].format)))
         } else {
-            FileHandle.standardOutput.write(data)
+            // The formats are independent renderings of one model: each is made and written to its
+            // temporary file side by side, and the files replace their targets together.
+            let staged = concurrentMap(targets) { [report] target in
+                Result {
+                    target.format == .json
+                        ? try OutputFile.stage(for: target.path!) { try report.writeJSON($0) }
+                        : try OutputFile.stage(report.bytes(target.format), for: target.path!)
+                }
+            }
+            if let failure = staged.lazy.compactMap({ $0.failure }).first {
+                for case .success(let file) in staged { file.discard() }
+                throw failure
+            }
+            try OutputFile.commit(staged.compactMap { try? $0.get() })
+            for target in targets {
+                Terminal.writeError(
+                    "Đã ghi \(target.path!) (\(target.format.rawValue), \(report.activities.count) hoạt động, kỳ \(report.period.label)).")
+            }
         }
         if let note { Terminal.writeError(note) }
+        // Every file is in place and the connection idle: the process ends here, so the memory of a large
+        // report goes back to the system at once rather than object by object (~0.1 s for 100,000 entries).
+        withExtendedLifetime((store, assembly, report)) { Foundation.exit(ExitStatus.success) }
+    }
+}
+
+extension Result where Failure == any Error {
+    fileprivate var failure: (any Error)? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
+}
+
+extension Report {
+    /// The report rendered in one format.
+    fileprivate func bytes(_ format: ReportCommand.Format) -> [UInt8] {
+        switch format {
+        case .docx: [UInt8](docxData())
+        case .json: jsonBytes()
+        case .csv: csvData()
+        case .md: Array(markdown().utf8)
+        }
     }
 }

@@ -80,6 +80,51 @@ struct ExportCommandTests {
         }
     }
 
+    @Test("Several -o files in one run: the format from each extension, the same bytes as one format per run")
+    func severalOutputs() throws {
+        try Self.seeded { _, tool in
+            let out = try Self.scratch()
+            defer { try? FileManager.default.removeItem(at: out) }
+            let formats = ["docx", "json", "csv", "md"]
+            let request = ["report", "--plan", "45/KH-STP", "--period", "2024-Q2"]
+            let together = try tool.run(
+                "cchc-export", request + formats.flatMap { ["-o", out.appendingPathComponent("bc.\($0)").path] })
+            #expect(together.status == 0, "\(together)")
+            #expect(together.stderr.components(separatedBy: "Đã ghi").count == 5, "\(together)")
+            for format in formats {
+                let single = out.appendingPathComponent("rieng.\(format)").path
+                let outcome = try tool.run("cchc-export", request + ["--format", format, "-o", single])
+                #expect(outcome.status == 0, "\(outcome)")
+                #expect(
+                    try Data(contentsOf: URL(fileURLWithPath: single))
+                        == Data(contentsOf: out.appendingPathComponent("bc.\(format)")), "\(format)")
+            }
+            // Without --format, a single file also takes its extension's format.
+            let byExtension = try tool.run("cchc-export", request + ["-o", out.appendingPathComponent("mot.docx").path])
+            #expect(byExtension.status == 0, "\(byExtension)")
+            #expect(try Data(contentsOf: out.appendingPathComponent("mot.docx")).starts(with: [0x50, 0x4B]))
+
+            let refused: [([String], String)] = [
+                (["-o", out.appendingPathComponent("x.docx").path, "-o", out.appendingPathComponent("x.pdf").path], "x.pdf"),
+                (["--format", "json", "-o", out.appendingPathComponent("x.json").path, "-o", out.appendingPathComponent("x.md").path], "--format"),
+                (["-o", out.appendingPathComponent("x.json").path, "-o", out.appendingPathComponent("./x.json").path], "hai lần"),
+            ]
+            for (arguments, expected) in refused {
+                let outcome = try tool.run("cchc-export", request + arguments)
+                #expect(outcome.status != 0, "\(arguments): \(outcome)")
+                #expect(outcome.stderr.contains(expected), "\(arguments): \(outcome)")
+            }
+            // One file that cannot be written: none of them is, and no temporary file stays behind.
+            let before = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+            let partial = try tool.run(
+                "cchc-export",
+                request + ["-o", out.appendingPathComponent("y.docx").path, "-o", out.appendingPathComponent("khong-co/y.json").path])
+            #expect(partial.status == 1, "\(partial)")
+            #expect(partial.stderr.contains("không tồn tại"), "\(partial)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == before)
+        }
+    }
+
     @Test("--submit freezes a numbered snapshot and locks the period; a reopened period gives version 2")
     func submitAndResubmit() throws {
         try Self.seeded { db, tool in

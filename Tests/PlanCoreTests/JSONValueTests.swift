@@ -110,3 +110,63 @@ struct JSONValueTests {
         #expect(Schedule(json: schedule.json) == schedule)
     }
 }
+
+@Suite("JSONStreamWriter: a document written piece by piece")
+struct JSONStreamWriterTests {
+    @Test("gives the bytes of the same value serialised whole, pretty and compact")
+    func sameBytes() {
+        for pretty in [true, false] {
+            var writer = JSONStreamWriter(pretty: pretty, capacity: 8)
+            writer.openObject()
+            for (key, value) in [("a", JSONValueTests.sample), ("b", .array([])), ("c", .object([]))] {
+                writer.member(key, value)
+            }
+            writer.key("list")
+            writer.openArray()
+            writer.value(.int(1))
+            writer.openObject()
+            writer.closeObject()
+            writer.openArray()
+            writer.value(.string("ờ \"x\""))
+            writer.closeArray()
+            writer.closeArray()
+            writer.key("empty")
+            writer.openArray()
+            writer.closeArray()
+            writer.closeObject()
+            let whole = JSONValue.object([
+                ("a", JSONValueTests.sample), ("b", .array([])), ("c", .object([])),
+                ("list", .array([.int(1), .object([]), .array([.string("ờ \"x\"")])])), ("empty", .array([])),
+            ])
+            #expect(writer.finish() == whole.serializedBytes(pretty: pretty), "pretty: \(pretty)")
+        }
+    }
+
+    @Test("flushed pieces add up to the whole document")
+    func pieces() {
+        var writer = JSONStreamWriter(capacity: 4)
+        var pieces: [UInt8] = []
+        writer.openArray()
+        for index in 0..<100 {
+            writer.value(.object([("n", .int(index)), ("text", .string("Kết quả \(index)\n"))]))
+            if writer.pendingCount > 50 { writer.flush { pieces.append(contentsOf: $0) } }
+        }
+        writer.closeArray()
+        pieces += writer.finish()
+        let whole = JSONValue.array((0..<100).map { .object([("n", .int($0)), ("text", .string("Kết quả \($0)\n"))]) })
+        #expect(pieces == whole.serializedBytes())
+    }
+
+    @Test("escapes are found wherever they fall in a long text")
+    func escapesInLongText() throws {
+        for position in 0..<20 {
+            for special in ["\"", "\\", "\n", "\u{01}"] {
+                var text = String(repeating: "ă", count: 3) + String(repeating: "a", count: 20)
+                let index = text.index(text.startIndex, offsetBy: position)
+                text.insert(contentsOf: special, at: index)
+                let serialized = JSONValue.string(text).serialized(pretty: false)
+                #expect(try JSONValue.parse(serialized).stringValue == text, "\(position) \(special.debugDescription)")
+            }
+        }
+    }
+}

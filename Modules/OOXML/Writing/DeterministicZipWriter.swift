@@ -48,14 +48,16 @@ struct DeterministicZipWriter {
     /// Raw deflate of `content`, nil if the compressor fails (the entry is then stored).
     private static func deflate(_ content: [UInt8]) -> [UInt8]? {
         guard !content.isEmpty else { return nil }
-        let data = Data(content)
         var compressed: [UInt8] = []
         compressed.reserveCapacity(content.count / 4)
         do {
-            _ = try Data.compress(
-                size: Int64(data.count), bufferSize: 64 * 1024,
-                provider: { position, size in data.subdata(in: Int(position)..<(Int(position) + size)) },
-                consumer: { compressed.append(contentsOf: $0) })
+            // The compressor asks for 64 KB at a time: each piece is copied from the content, not the whole.
+            try content.withUnsafeBytes { whole in
+                _ = try Data.compress(
+                    size: Int64(whole.count), bufferSize: 64 * 1024,
+                    provider: { position, size in Data(whole[Int(position)..<(Int(position) + size)]) },
+                    consumer: { compressed.append(contentsOf: $0) })
+            }
         } catch {
             return nil
         }

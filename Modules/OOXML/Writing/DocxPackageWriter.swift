@@ -72,7 +72,7 @@ struct DocxPackageWriter {
         zip.add("_rels/.rels", Array(Self.packageRelationships.utf8))
         zip.add("docProps/core.xml", Array(coreProperties().utf8))
         zip.add("docProps/app.xml", Array(appProperties().utf8))
-        zip.add("word/document.xml", Array(body.output.string.utf8))
+        zip.add("word/document.xml", body.output.bytes)
         zip.add("word/styles.xml", Array(styles().utf8))
         zip.add("word/settings.xml", Array(Self.settings(language: document.language).utf8))
         for part in parts { zip.add("word/" + part.fileName, Array(Self.headerFooter(part).utf8)) }

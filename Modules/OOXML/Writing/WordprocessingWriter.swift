@@ -34,7 +34,9 @@ struct WordprocessingWriter {
         for run in paragraph.runs {
             let format = Self.merged(paragraph.runFormat, run.format)
             if let link = run.link, allowsHyperlinks {
-                output.raw("<w:hyperlink r:id=\"\(hyperlinkID(link))\" w:history=\"1\">")
+                output.raw("<w:hyperlink r:id=\"")
+                output.raw(hyperlinkID(link))
+                output.raw("\" w:history=\"1\">")
                 self.run(run.content, format: format)
                 output.raw("</w:hyperlink>")
             } else {
@@ -60,8 +62,8 @@ struct WordprocessingWriter {
         if let border = paragraph.bottomBorder { output.raw("<w:pBdr>\(Self.border("bottom", border))</w:pBdr>") }
         if paragraph.spacingBefore != nil || paragraph.spacingAfter != nil || paragraph.lineSpacing != nil {
             output.raw("<w:spacing")
-            if let before = paragraph.spacingBefore { output.raw(" w:before=\"\(before.twips)\"") }
-            if let after = paragraph.spacingAfter { output.raw(" w:after=\"\(after.twips)\"") }
+            if let before = paragraph.spacingBefore { twips(" w:before=\"", before) }
+            if let after = paragraph.spacingAfter { twips(" w:after=\"", after) }
             switch paragraph.lineSpacing {
             case .multiple(let factor)?:
                 output.raw(" w:line=\"\(Int((factor * 240).rounded()))\" w:lineRule=\"auto\"")
@@ -80,7 +82,11 @@ struct WordprocessingWriter {
             }
             output.raw("/>")
         }
-        if let alignment = paragraph.alignment { output.raw("<w:jc w:val=\"\(alignment.rawValue)\"/>") }
+        if let alignment = paragraph.alignment {
+            output.raw("<w:jc w:val=\"")
+            output.raw(alignment.rawValue)
+            output.raw("\"/>")
+        }
         if let level = paragraph.outlineLevel { output.raw("<w:outlineLvl w:val=\"\(min(max(level, 0), 9))\"/>") }
         output.raw(markFormat)
         if let sectionProperties { output.raw(sectionProperties) }
@@ -93,7 +99,8 @@ struct WordprocessingWriter {
         let properties = runProperties(format)
         switch content {
         case .text(let text):
-            output.raw("<w:r>\(properties)")
+            output.raw("<w:r>")
+            output.raw(properties)
             if !text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                 var whole = text
                 flush(&whole)
@@ -131,6 +138,13 @@ struct WordprocessingWriter {
             output.text(placeholder)
             output.raw("</w:t></w:r><w:r>\(properties)<w:fldChar w:fldCharType=\"end\"/></w:r>")
         }
+    }
+
+    /// ` w:name="123"` from a length in twips.
+    private mutating func twips(_ prefix: String, _ length: DocxLength) {
+        output.raw(prefix)
+        output.integer(length.twips)
+        output.raw("\"")
     }
 
     private mutating func flush(_ segment: inout String) {
@@ -251,7 +265,9 @@ struct WordprocessingWriter {
     }
 
     private mutating func cell(_ cell: DocxTableCell, width: Int, span: Int) {
-        output.raw("<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>")
+        output.raw("<w:tc><w:tcPr><w:tcW w:w=\"")
+        output.integer(width)
+        output.raw("\" w:type=\"dxa\"/>")
         if span > 1 { output.raw("<w:gridSpan w:val=\"\(span)\"/>") }
         switch cell.verticalMerge {
         case .none: break

@@ -2,15 +2,37 @@ import Foundation
 
 /// An append-only XML text buffer with escaping; no DOM, so large tables stay fast.
 struct XMLOutput {
-    private(set) var string = ""
+    /// The UTF-8 text written so far.
+    private(set) var bytes: [UInt8] = []
 
     init(capacity: Int = 4096) {
-        string.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
+
+    /// The text written so far.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Appends markup as is (the caller guarantees it is well-formed).
     mutating func raw(_ markup: String) {
-        string += markup
+        bytes.append(contentsOf: markup.utf8)
+    }
+
+    /// Appends a decimal integer (attribute values), without an intermediate String.
+    mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
     }
 
     /// Appends character data: NFC-normalised, `&`, `<`, `>` escaped, characters illegal in XML 1.0 dropped.
@@ -35,11 +57,9 @@ struct XMLOutput {
             }
         }
         guard needsWork else {
-            string += normalised
+            bytes.append(contentsOf: normalised.utf8)
             return
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(normalised.utf8.count + 16)
         let source = Array(normalised.utf8)
         var index = 0
         while index < source.count {
@@ -59,7 +79,6 @@ struct XMLOutput {
                 if byte >= 0x20 { bytes.append(byte) }  // other C0 controls are not XML characters
             }
         }
-        string += String(decoding: bytes, as: UTF8.self)
     }
 
     /// Bytes that need escaping or removal (0xEF may start U+FFFE/U+FFFF).

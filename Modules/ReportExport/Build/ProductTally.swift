@@ -8,12 +8,25 @@ import PlanCore
 /// under "khác". Planned types come first in plan order, then unmatched units in order of appearance.
 struct ProductTally {
     private var products: [Product] = []
-    private var results: [ReportResult] = []
+    /// Reported quantities summed per unit as written, in order of first appearance (a plan uses a few
+    /// dozen units for 100,000 results).
+    private var reportedUnits: [(unit: String?, sum: Double)] = []
+    private var unitIndex: [String?: Int] = [:]
     private static let unnamed = "khác"
 
     mutating func plan(_ products: [Product]) { self.products += products }
 
-    mutating func report(_ results: [ReportResult]) { self.results += results }
+    mutating func report(_ results: [ReportResult]) {
+        for result in results {
+            guard let quantity = result.quantity else { continue }
+            if let index = unitIndex[result.quantityUnit] {
+                reportedUnits[index].sum += quantity
+            } else {
+                unitIndex[result.quantityUnit] = reportedUnits.count
+                reportedUnits.append((result.quantityUnit, quantity))
+            }
+        }
+    }
 
     var totals: [Report.ProductTotal] {
         var names: [String] = []
@@ -31,9 +44,8 @@ struct ProductTally {
             if let word = product.unit.map(Self.fold), !word.isEmpty, aliases[word] == nil { aliases[word] = key }
         }
         var folds: [String: String] = [:]
-        for result in results {
-            guard let quantity = result.quantity else { continue }
-            let trimmed = VietnameseFormat.trimmed(result.quantityUnit ?? "")
+        for (unit, quantity) in reportedUnits {
+            let trimmed = VietnameseFormat.trimmed(unit ?? "")
             let unitName = trimmed.isEmpty ? Self.unnamed : trimmed
             let folded = folds[unitName] ?? Self.fold(unitName)
             folds[unitName] = folded

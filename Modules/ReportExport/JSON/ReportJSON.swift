@@ -4,7 +4,50 @@ import PlanCore
 /// final `generatedAt` that is `null` unless the context asked for a stamp.
 extension Report: JSONRepresentable {
     public var json: JSONValue {
-        .object([
+        .object(leadingMembers + [("activities", .array(activities.map(\.json)))] + trailingMembers)
+    }
+
+    /// The `cchc.report/v1` text: two-space indentation, UTF-8, final newline.
+    public func jsonText() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
+
+    /// The bytes of `jsonText()`, written activity by activity (no tree of the whole report is built).
+    public func jsonBytes() -> [UInt8] {
+        // About 600 bytes per result and 800 per activity: one allocation for most reports.
+        let results = activities.reduce(0) { $0 + $1.results.count }
+        var writer = JSONStreamWriter(capacity: 4096 + 800 * activities.count + 640 * results)
+        write(&writer) { _ in }
+        return writer.finish()
+    }
+
+    /// `jsonBytes()` handed out in pieces of about `piece` bytes, so a report with 100,000 results is
+    /// never held whole in memory.
+    public func writeJSON(piece: Int = 1 << 20, _ emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var writer = JSONStreamWriter(capacity: piece + (piece >> 2))
+        try write(&writer) { writer in
+            if writer.pendingCount >= piece { try writer.flush(emit) }
+        }
+        try writer.finish().withUnsafeBytes(emit)
+    }
+
+    private func write(
+        _ writer: inout JSONStreamWriter, afterActivity: (inout JSONStreamWriter) throws -> Void
+    ) rethrows {
+        writer.openObject()
+        for (key, value) in leadingMembers { writer.member(key, value) }
+        writer.key("activities")
+        writer.openArray()
+        for activity in activities {
+            activity.write(to: &writer)
+            try afterActivity(&writer)
+        }
+        writer.closeArray()
+        for (key, value) in trailingMembers { writer.member(key, value) }
+        writer.closeObject()
+    }
+
+    /// The members before "activities", in the contract's order.
+    private var leadingMembers: [(String, JSONValue)] {
+        [
             ("format", .string(Report.format)),
             ("reporter", .object([("name", .string(reporter.name)), ("parent", .string(reporter.parent))])),
             ("recipient", .string(recipient)),
@@ -26,16 +69,18 @@ extension Report: JSONRepresentable {
             ("status", .string(status.rawValue)),
             ("snapshot", snapshot?.json ?? .null),
             ("summary", summaryJSON),
-            ("activities", .array(activities.map(\.json))),
+        ]
+    }
+
+    /// The members after "activities".
+    private var trailingMembers: [(String, JSONValue)] {
+        [
             ("nextPeriod", .strings(nextTasks.map(\.ref))),
             ("issues", .string(issues)),
             ("proposals", .string(proposals)),
             ("generatedAt", .string(generatedAt)),
-        ])
+        ]
     }
-
-    /// The `cchc.report/v1` text: two-space indentation, UTF-8, final newline.
-    public func jsonText() -> String { json.serialized() }
 
     private var summaryJSON: JSONValue {
         .object([
@@ -71,36 +116,48 @@ extension ReportSnapshot: JSONRepresentable {
 }
 
 extension ReportActivity: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            ("ref", .string(ref)),
-            ("title", .string(title)),
-            ("lead", .strings(lead)),
-            ("coordinating", .strings(coordinating)),
-            ("schedule", JSONNumber.schedule(schedule)),
-            ("status", .string(status.rawValue)),
-            ("parentRef", .string(parentRef)),
-            ("results", .array(results.map(\.json))),
-        ])
+    public var json: JSONValue { JSONTreeBuilder.build { write(to: &$0) } }
+
+    /// The activity's object, described to a sink: a report streams 100,000 results this way without
+    /// building their trees.
+    func write<Sink: JSONSink>(to sink: inout Sink) {
+        sink.openObject()
+        sink.member("ref", .string(ref))
+        sink.member("title", .string(title))
+        sink.member("lead", .strings(lead))
+        sink.member("coordinating", .strings(coordinating))
+        sink.member("schedule", JSONNumber.schedule(schedule))
+        sink.member("status", .string(status.rawValue))
+        sink.member("parentRef", .string(parentRef))
+        sink.key("results")
+        sink.openArray()
+        for result in results { result.write(to: &sink) }
+        sink.closeArray()
+        sink.closeObject()
     }
 }
 
 extension ReportResult: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            ("date", .string(VietnameseFormat.iso(date))),
-            ("unit", .string(unit.name)),
-            ("text", .string(text)),
-            ("quantity", quantity.map(JSONNumber.quantity) ?? .null),
-            ("quantityUnit", .string(quantityUnit)),
-            (
-                "evidence",
-                .array(
-                    evidence.map {
-                        .object([("kind", .string($0.kind.rawValue)), ("value", .string($0.value)), ("title", .string($0.title))])
-                    })
-            ),
-        ])
+    public var json: JSONValue { JSONTreeBuilder.build { write(to: &$0) } }
+
+    func write<Sink: JSONSink>(to sink: inout Sink) {
+        sink.openObject()
+        sink.member("date", .string(VietnameseFormat.iso(date)))
+        sink.member("unit", .string(unit.name))
+        sink.member("text", .string(text))
+        sink.member("quantity", quantity.map(JSONNumber.quantity) ?? .null)
+        sink.member("quantityUnit", .string(quantityUnit))
+        sink.key("evidence")
+        sink.openArray()
+        for item in evidence {
+            sink.openObject()
+            sink.member("kind", .string(item.kind.rawValue))
+            sink.member("value", .string(item.value))
+            sink.member("title", .string(item.title))
+            sink.closeObject()
+        }
+        sink.closeArray()
+        sink.closeObject()
     }
 }
 

@@ -1,9 +1,9 @@
 import PlanCore
 
 /// The Phụ lục of a periodic report: every activity with its units, time frame, results, status and
-/// evidence. When activities carry groups, rows stand under Roman-numbered group rows (in order of each
-/// group's first appearance; activities without a group last, under "Nhiệm vụ khác") and are numbered
-/// from 1 within each group; otherwise they are numbered 1…n.
+/// evidence (at most `resultLimit` results listed per row). When activities carry groups, rows stand under
+/// Roman-numbered group rows (in order of each group's first appearance; activities without a group last,
+/// under "Nhiệm vụ khác") and are numbered from 1 within each group; otherwise they are numbered 1…n.
 enum ReportAnnex {
     static let heading = "Phụ lục"
 
@@ -39,10 +39,34 @@ enum ReportAnnex {
             listed(activity.lead),
             listed(activity.coordinating),
             [VietnameseFormat.schedule(activity.schedule)],
-            activity.results.isEmpty ? ["Chưa có kết quả trong kỳ"] : listed(activity.results.map(ResultText.line)),
+            resultLines(activity.results),
             [StatusWording.text(activity.status)] + (activity.statusDay.map { ["(\(VietnameseFormat.date($0)))"] } ?? []),
-            listed(activity.results.flatMap { $0.evidence.map(ResultText.evidence) }),
+            evidenceLines(activity.results),
         ]
+    }
+
+    /// The most results one row lists; beyond it the row gives the count and totals and lists the latest
+    /// ones (every result stays in the `cchc.report/v1` data sent with the report).
+    static let resultLimit = 5
+
+    /// Each result on its line; above `resultLimit`, a count-and-totals line and the latest results.
+    static func resultLines(_ results: [ReportResult]) -> [String] {
+        guard !results.isEmpty else { return ["Chưa có kết quả trong kỳ"] }
+        guard results.count > resultLimit else { return listed(results.map(ResultText.line)) }
+        let totals = ResultText.quantities(results)
+        let summary =
+            "Có \(results.count) kết quả trong kỳ" + (totals.isEmpty ? "" : " (tổng: \(totals))")
+            + ", liệt kê \(resultLimit) kết quả gần nhất:"
+        return [summary] + results.suffix(resultLimit).map { "- " + ResultText.line($0) }
+    }
+
+    /// The evidence of the results the row lists; for results not listed, how many items they carry.
+    static func evidenceLines(_ results: [ReportResult]) -> [String] {
+        guard results.count > resultLimit else { return listed(results.flatMap { $0.evidence.map(ResultText.evidence) }) }
+        let shown = results.suffix(resultLimit).flatMap { $0.evidence.map(ResultText.evidence) }
+        let others = results.dropLast(resultLimit).reduce(0) { $0 + $1.evidence.count }
+        let lines = shown.map { "- " + $0 }
+        return others == 0 ? lines : lines + ["- Và \(others) minh chứng của các kết quả khác."]
     }
 
     /// Several lines in one cell each start with "- ", so they read as separate items.

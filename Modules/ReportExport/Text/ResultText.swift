@@ -11,17 +11,20 @@ enum ResultText {
 
     /// The quantities of several results summed per unit: "5 tin, bài; 2 lớp".
     static func quantities(_ results: [ReportResult]) -> String {
-        var order: [String] = []
-        var sums: [String: Double] = [:]
+        // A handful of units at most: kept in order of appearance, found by a linear search.
+        var sums: [(unit: String, amount: Double)] = []
         for result in results {
             guard let quantity = result.quantity else { continue }
             let unit = result.quantityUnit.map(VietnameseFormat.trimmed) ?? ""
-            if sums[unit] == nil { order.append(unit) }
-            sums[unit, default: 0] += quantity
+            if let index = sums.firstIndex(where: { $0.unit == unit }) {
+                sums[index].amount += quantity
+            } else {
+                sums.append((unit, quantity))
+            }
         }
-        return order.map { unit in
-            let amount = VietnameseFormat.quantity(sums[unit]!)
-            return unit.isEmpty ? amount : "\(amount) \(unit)"
+        return sums.map { sum in
+            let amount = VietnameseFormat.quantity(sum.amount)
+            return sum.unit.isEmpty ? amount : "\(amount) \(sum.unit)"
         }.joined(separator: "; ")
     }
 

@@ -60,6 +60,8 @@ enum VietnameseFormat {
     /// NFC already (every boundary normalises it); this only trims, cheaply, as reports trim a lot of text.
     static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
+        // Most texts start and end with a letter: nothing to trim.
+        if let first = scalars.first, let last = scalars.last, !isSpace(first), !isSpace(last) { return text }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
         if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
@@ -67,7 +69,8 @@ enum VietnameseFormat {
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+        if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
     }
 
     /// The schedule as written, or its days when the text is empty.
