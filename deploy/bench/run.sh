@@ -54,7 +54,7 @@ if ! command -v swift >/dev/null 2>&1 && [[ -x /opt/swift/usr/bin/swift ]]; then
 fi
 command -v swift >/dev/null 2>&1 || die "swift not found (expected on PATH or at /opt/swift/usr/bin)"
 as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo -n env DEBIAN_FRONTEND=noninteractive "$@"; fi; }
-packages=(hyperfine time jq postgresql libpq-dev pkgconf zlib1g-dev)
+packages=(hyperfine time jq python3 postgresql libpq-dev pkgconf zlib1g-dev)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -159,6 +159,13 @@ fresh_db_command() {
     echo "$pgbin/psql -X -q -d postgres -c \"SET client_min_messages = warning\" -c \"DROP DATABASE IF EXISTS $1\" -c \"CREATE DATABASE $1 TEMPLATE cchc_template\""
 }
 
+# Seconds a fixed single-threaded loop takes now: on a VM with shared cores the same machine is not
+# equally fast all day, and this number says how fast it was during the run.
+calibrate() { python3 -c 'import time
+t = time.perf_counter(); n = 0
+while n < 10_000_000: n += 1
+print(f"{time.perf_counter() - t:.2f}")'; }
+
 # ---------------------------------------------------------------------------------------------
 step "Machine"
 {
@@ -173,6 +180,8 @@ step "Machine"
     echo "| Swift | $(swift --version 2>&1 | head -n 1) |"
     echo "| PostgreSQL | $(psql_q -At -d postgres -c 'SHOW server_version') |"
     echo "| load average at start | $(cut -d' ' -f1-3 /proc/loadavg) |"
+    # The VM's speed varies over time (shared cores); a fixed CPU-bound loop makes runs comparable.
+    echo "| CPU calibration (10 M-step Python loop) | $(calibrate) s |"
 } | tee "$results/machine.md"
 
 # ---------------------------------------------------------------------------------------------

@@ -44,8 +44,7 @@ struct DocxPackageWriter {
             references.append(sectionReferences)
         }
 
-        let estimated = sections.reduce(0) { $0 + $1.blocks.count } * 600 + 4096
-        var body = WordprocessingWriter(capacity: estimated)
+        var body = WordprocessingWriter(capacity: Self.estimatedSize(sections))
         body.output.raw(Self.declaration + "<w:document \(Self.wordNamespaces)><w:body>")
         for (index, section) in sections.enumerated() {
             let properties = Self.sectionProperties(section, references: references[index])
@@ -78,6 +77,30 @@ struct DocxPackageWriter {
         for part in parts { zip.add("word/" + part.fileName, Array(Self.headerFooter(part).utf8)) }
         zip.add("word/_rels/document.xml.rels", Array(documentRelationships(parts, hyperlinks: body.hyperlinks).utf8))
         return zip.archive()
+    }
+
+    /// About the size of `document.xml`: reserved at once, a 16 MB annex is not copied through every
+    /// doubling of its buffer (which touched four times the memory it needed).
+    static func estimatedSize(_ sections: [DocxSection]) -> Int {
+        func paragraph(_ paragraph: DocxParagraph) -> Int {
+            paragraph.runs.reduce(320) { total, run in
+                if case .text(let text) = run.content { return total + 120 + text.utf8.count }
+                return total + 400
+            }
+        }
+        return sections.reduce(4096) { total, section in
+            section.blocks.reduce(total + 1024) { total, block in
+                switch block {
+                case .paragraph(let p): return total + paragraph(p)
+                case .table(let table):
+                    return table.rows.reduce(total + 1024) { total, row in
+                        row.cells.reduce(total + 64) { total, cell in
+                            cell.paragraphs.reduce(total + 96) { $0 + paragraph($1) }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     static let fallbackMargins = DocxMargins(top: .mm(20), bottom: .mm(20), left: .mm(30), right: .mm(15))
