@@ -164,16 +164,14 @@ extension JSONValue {
 
     fileprivate static func newline(_ out: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
-        out.append(0x0A)
-        var spaces = 2 * indent
-        while spaces > 0 {
-            let count = min(spaces, Self.spaces.count)
-            Self.spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
-            spaces -= count
-        }
+        // A line break and the indentation in one append (deeper than 31 levels: the rest space by space).
+        let count = 1 + 2 * min(indent, 31)
+        Self.lineStart.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        if indent > 31 { out.append(contentsOf: repeatElement(0x20, count: 2 * (indent - 31))) }
     }
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+    /// A line feed followed by 62 spaces.
+    private static let lineStart: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 62)
 
     /// Swift's shortest round-trip form, which is Python's `repr` ("1.0", "-0.0", "1e+16", "1e-05").
     private static func format(_ d: Double) -> String {

@@ -21,6 +21,18 @@ enum VietnameseFormat {
 
     /// "2024-03-15", as `Day.iso`, without Foundation's formatter.
     static func iso(_ day: Day) -> String {
+        if (0...9999).contains(day.year) {
+            // Ten digits and dashes written in place: reports format hundreds of thousands of days.
+            return String(unsafeUninitializedCapacity: 10) { buffer in
+                for (index, value) in [
+                    day.year / 1000, day.year / 100 % 10, day.year / 10 % 10, day.year % 10, -3, day.month / 10,
+                    day.month % 10, -3, day.day / 10, day.day % 10,
+                ].enumerated() {
+                    buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value)  // -3 → "-"
+                }
+                return 10
+            }
+        }
         let year = String(day.year)
         return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + twoDigits(day.month) + "-"
             + twoDigits(day.day)
