@@ -44,16 +44,9 @@ public enum OutputFile {
             }
             return StagedFile(temporary: nil, target: path)
         }
+        try checkWritable(path)
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            throw ToolError("Không ghi được \(path): thư mục \(directory.path) không tồn tại.")
-        }
-        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw ToolError("Không ghi được \(path): đó là một thư mục.")
-        }
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
         func failed(_ code: Int32) -> ToolError {
             ToolError("Không ghi được \(path): \(reason(errno: code)). Không có tệp nào được tạo.")
@@ -74,6 +67,25 @@ public enum OutputFile {
             throw error
         }
         return StagedFile(temporary: temporary, target: target.path)
+    }
+
+    /// Refuses a path whose directory is missing or not writable, or that is a directory, before any work
+    /// is done for it (a submitted report must not be stored when its file cannot be written).
+    public static func checkWritable(_ path: String) throws {
+        if isSpecialFile(path) { return }
+        let target = URL(fileURLWithPath: path)
+        let directory = target.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw ToolError("Không ghi được \(path): thư mục \(directory.path) không tồn tại.")
+        }
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ToolError("Không ghi được \(path): đó là một thư mục.")
+        }
+        guard access(directory.path, W_OK) == 0 else {
+            throw ToolError("Không ghi được \(path): \(reason(errno: errno)).")
+        }
     }
 
     /// Renames every staged file over its target, once all of them are complete. A rename that fails

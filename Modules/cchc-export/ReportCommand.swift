@@ -77,6 +77,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let targets = try targets()
+        // Every output must be writable before anything is read, and above all before a submission is stored.
+        for case let path? in targets.map(\.path) { try OutputFile.checkWritable(path) }
         let store = try database.openStore(identity)
         let assembly = try ReportAssembly(
             store: store, planReference: selection.plan, periodText: selection.period, regimeName: selection.regime,
@@ -101,7 +104,6 @@ struct ReportCommand: ParsableCommand {
                 "Đã nộp báo cáo \(assembly.plan.reference) kỳ \(assembly.period.description): bản số \(snapshot.version), "
                 + "sha256 \(snapshot.sha256.prefix(16))…; kỳ báo cáo đã được khóa."
         }
-        let targets = try targets()
         if targets.count == 1, targets[0].path == nil {
             FileHandle.standardOutput.write(Data(report.bytes(targets[0].format)))
         } else {

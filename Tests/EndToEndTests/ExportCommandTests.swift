@@ -191,6 +191,15 @@ struct ExportCommandTests {
                 #expect(outcome.stderr.contains(expected), "\(arguments): \(outcome)")
                 #expect(outcome.stdout.isEmpty)
             }
+            // A submission whose file cannot be written is refused before anything is stored or locked.
+            let submit = try tool.run(
+                "cchc-export",
+                ["report", "--plan", "45/KH-STP", "--period", "2024-Q2", "--submit", "-o", "/khong-co/thu-muc/bc.json"])
+            #expect(submit.status == 1, "\(submit)")
+            #expect(submit.stderr.contains("không tồn tại"), "\(submit)")
+            let list = try tool.run("cchc-export", ["snapshot", "list", "--format", "json"])
+            #expect(list.status == 0, "\(list)")
+            #expect(try JSONValue.parse(list.stdout).arrayValue?.isEmpty == true, "\(list)")
             // An unwritable directory: nothing is left there, not even a temporary file.
             let locked = out.appendingPathComponent("khoa")
             try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
