@@ -66,7 +66,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`.
     public var iso: String {
-        Day.padded(year, 4) + "-" + Day.padded(month, 2) + "-" + Day.padded(day, 2)
+        guard (0...9999).contains(year) else { return Day.padded(year, 4) + "-" + Day.padded(month, 2) + "-" + Day.padded(day, 2) }
+        // Ten ASCII bytes written in place: reports write hundreds of thousands of days.
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func digit(_ value: Int, at index: Int) { buffer[index] = 0x30 + UInt8(value) }
+            digit(year / 1000, at: 0)
+            digit(year / 100 % 10, at: 1)
+            digit(year / 10 % 10, at: 2)
+            digit(year % 10, at: 3)
+            buffer[4] = 0x2D
+            digit(month / 10, at: 5)
+            digit(month % 10, at: 6)
+            buffer[7] = 0x2D
+            digit(day / 10, at: 8)
+            digit(day % 10, at: 9)
+            return 10
+        }
     }
 
     /// `dd/MM/yyyy`, the way Vietnamese documents write dates ("15/12/2024").

@@ -114,51 +114,42 @@ extension JSONValue {
         String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
     }
 
-    /// The UTF-8 bytes of `serialized(pretty:)`, without building a String (large reports).
+    /// The UTF-8 bytes of `serialized(pretty:)`, without building a String (large reports). The layout is
+    /// `JSONStreamWriter`'s, the one writer of JSON text.
     public func serializedBytes(pretty: Bool = true) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        write(to: &out, indent: pretty ? 0 : nil)
-        if pretty { out.append(0x0A) }
-        return out
+        var writer = JSONStreamWriter(pretty: pretty)
+        writer.value(self)
+        return writer.finish()
     }
 
-    fileprivate func write(to out: inout [UInt8], indent: Int?) {
+    /// Describes the value to a sink: containers as open, member and close events, other values whole.
+    public func describe<Sink: JSONSink>(to sink: inout Sink) {
+        switch self {
+        case .array(let items):
+            sink.openArray()
+            for item in items { item.describe(to: &sink) }
+            sink.closeArray()
+        case .object(let pairs):
+            sink.openObject()
+            for (key, value) in pairs {
+                sink.key(key)
+                value.describe(to: &sink)
+            }
+            sink.closeObject()
+        default:
+            sink.value(self)
+        }
+    }
+
+    /// Writes a value that is not a container.
+    fileprivate func writeScalar(to out: inout [UInt8]) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d): out.append(contentsOf: JSONValue.format(d).utf8)
         case .string(let s): JSONValue.quote(s, into: &out)
-        case .array(let items):
-            if items.isEmpty {
-                out.append(contentsOf: "[]".utf8)
-                return
-            }
-            out.append(0x5B)
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                JSONValue.newline(&out, indent.map { $0 + 1 })
-                item.write(to: &out, indent: indent.map { $0 + 1 })
-            }
-            JSONValue.newline(&out, indent)
-            out.append(0x5D)
-        case .object(let pairs):
-            if pairs.isEmpty {
-                out.append(contentsOf: "{}".utf8)
-                return
-            }
-            out.append(0x7B)
-            for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                JSONValue.newline(&out, indent.map { $0 + 1 })
-                JSONValue.quote(key, into: &out)
-                out.append(0x3A)
-                if indent != nil { out.append(0x20) }
-                value.write(to: &out, indent: indent.map { $0 + 1 })
-            }
-            JSONValue.newline(&out, indent)
-            out.append(0x7D)
+        case .array, .object: preconditionFailure("containers are written as events")
         }
     }
 
@@ -308,9 +299,9 @@ public struct JSONTreeBuilder: JSONSink {
     }
 }
 
-/// Writes one JSON document piece by piece, in exactly the layout of `JSONValue.serializedBytes`, so a
-/// large document (a report with 100,000 results) never exists as one `JSONValue` tree: open containers,
-/// name members, and hand over the values, small trees included, one at a time.
+/// Writes one JSON document piece by piece, in the layout `JSONValue.serialized` promises (it writes
+/// through this writer too), so a large document (a report with 100,000 results) never exists as one
+/// `JSONValue` tree: open containers, name members, and hand over the values, small trees included.
 public struct JSONStreamWriter: JSONSink {
     private var out: [UInt8]
     private let pretty: Bool
@@ -341,8 +332,13 @@ public struct JSONStreamWriter: JSONSink {
 
     /// A whole value: a member's value after `key`, or the next element of the open array.
     public mutating func value(_ value: JSONValue) {
-        beginValue()
-        value.write(to: &out, indent: indent)
+        switch value {
+        case .array, .object:
+            value.describe(to: &self)
+        default:
+            beginValue()
+            value.writeScalar(to: &out)
+        }
     }
 
     /// Hands over the bytes written since the last call and forgets them, for a document written out in

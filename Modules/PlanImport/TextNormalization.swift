@@ -1,4 +1,5 @@
 import Foundation
+import OOXML
 
 /// Small, allocation-light text helpers shared by the parsers (no `Regex` in hot paths).
 enum TextNormalization {
@@ -9,24 +10,7 @@ enum TextNormalization {
 
     /// NFC normalisation; cheap when the text holds nothing that normalisation could change.
     static func nfc(_ text: String) -> String {
-        if isSurelyNFC(text) { return text }
-        return text.precomposedStringWithCanonicalMapping
-    }
-
-    /// True when every scalar is one that NFC leaves alone and that composes with nothing before it:
-    /// Latin up to U+02FF (incl. ă â đ ê ô ơ ư), precomposed Vietnamese (U+1E00–U+1EFF), general
-    /// punctuation and currency signs. Combining marks (decomposed text) take the slow path.
-    static func isSurelyNFC(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x300 || (0x1E00...0x1EFF).contains(value) || (0x2000...0x20CF).contains(value)
-                || (0x2190...0x25FF).contains(value) || value == 0xFEFF
-            {
-                continue
-            }
-            return false
-        }
-        return true
+        NFC.isCertainlyNormalised(text) ? text : text.precomposedStringWithCanonicalMapping
     }
 
     /// Collapses every run of white space (including no-break and other Unicode spaces) to one space,

@@ -86,10 +86,6 @@ public struct PostgresResultRow {
     }
 
     private func decodingError(_ column: Int, _ reason: String) -> PostgresError {
-        let name = columns[column].name
-        var error = PostgresError(.decoding, message: "Dòng \(index + 1), cột \"\(name)\": \(reason).")
-        error.column = name
-        error.dataType = columns[column].type.description
-        return error
+        .decoding(row: index, column: columns[column].name, reason, type: columns[column].type)
     }
 }

@@ -69,10 +69,7 @@ public struct PostgresRow: Sendable, Hashable {
 
     @usableFromInline
     func decodingError(column: String, _ reason: String, type: PostgresType? = nil) -> PostgresError {
-        var error = PostgresError(.decoding, message: "Dòng \(index + 1), cột \"\(column)\": \(reason).")
-        error.column = column
-        error.dataType = type?.description
-        return error
+        PostgresError.decoding(row: index, column: column, reason, type: type)
     }
 }
 
@@ -80,4 +77,14 @@ public struct PostgresRow: Sendable, Hashable {
 public protocol PostgresRowDecodable {
     /// Builds a value from a row; throw the row's decoding errors unchanged.
     init(row: PostgresRow) throws(PostgresError)
+}
+
+extension PostgresError {
+    /// A value of row `row` (0-based) that could not be decoded, naming the column and its type.
+    static func decoding(row: Int, column: String, _ reason: String, type: PostgresType?) -> PostgresError {
+        var error = PostgresError(.decoding, message: "Dòng \(row + 1), cột \"\(column)\": \(reason).")
+        error.column = column
+        error.dataType = type?.description
+        return error
+    }
 }

@@ -105,22 +105,21 @@ struct ReportCommand: ParsableCommand {
                 + "sha256 \(snapshot.sha256.prefix(16))…; kỳ báo cáo đã được khóa."
         }
         if targets.count == 1, targets[0].path == nil {
-            FileHandle.standardOutput.write(Data(report.bytes(targets[0].format)))
+            try report.write(targets[0].format) { FileHandle.standardOutput.write(Data($0)) }
         } else {
             // The formats are independent renderings of one model: each is made and written to its
             // temporary file side by side, and the files replace their targets together.
             let staged = concurrentMap(targets) { [report] target in
-                Result {
-                    target.format == .json
-                        ? try OutputFile.stage(for: target.path!) { try report.writeJSON($0) }
-                        : try OutputFile.stage(report.bytes(target.format), for: target.path!)
-                }
+                Result { try OutputFile.stage(for: target.path!) { try report.write(target.format, to: $0) } }
             }
-            if let failure = staged.lazy.compactMap({ $0.failure }).first {
+            let files: [OutputFile.StagedFile]
+            do {
+                files = try staged.map { try $0.get() }
+            } catch {
                 for case .success(let file) in staged { file.discard() }
-                throw failure
+                throw error
             }
-            try OutputFile.commit(staged.compactMap { try? $0.get() })
+            try OutputFile.commit(files)
             for target in targets {
                 Terminal.writeError(
                     "Đã ghi \(target.path!) (\(target.format.rawValue), \(report.activities.count) hoạt động, kỳ \(report.period.label)).")
@@ -133,21 +132,17 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-extension Result where Failure == any Error {
-    fileprivate var failure: (any Error)? {
-        if case .failure(let error) = self { return error }
-        return nil
-    }
-}
-
 extension Report {
-    /// The report rendered in one format.
-    fileprivate func bytes(_ format: ReportCommand.Format) -> [UInt8] {
+    /// The report in one format, handed to `emit` in pieces: the JSON as it is written (a report of
+    /// 100,000 results never sits whole in memory), the other formats whole.
+    fileprivate func write(
+        _ format: ReportCommand.Format, to emit: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         switch format {
-        case .docx: [UInt8](docxData())
-        case .json: jsonBytes()
-        case .csv: csvData()
-        case .md: Array(markdown().utf8)
+        case .json: try writeJSON(emit)
+        case .docx: try docxData().withUnsafeBytes(emit)
+        case .csv: try csvData().withUnsafeBytes(emit)
+        case .md: try Array(markdown().utf8).withUnsafeBytes(emit)
         }
     }
 }

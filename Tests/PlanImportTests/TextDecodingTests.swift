@@ -80,4 +80,11 @@ struct TextDecodingTests {
         for index in bytes.indices { bytes[index] = UInt8((index * 37) % 256) }
         #expect(TextDecoding.decode(Data(bytes)) == nil)
     }
+
+    @Test("characters NFC replaces on their own are replaced, even among text the quick check passes")
+    func singletonDecompositions() {
+        #expect(TextNormalization.nfc("Điều 1\u{2329}a\u{232A}") == "Điều 1\u{3008}a\u{3009}")
+        #expect(TextNormalization.nfc("a\u{2000}b") == "a\u{2002}b")
+        #expect(TextNormalization.nfc("Hòa → Bình — 2024") == "Hòa → Bình — 2024")
+    }
 }

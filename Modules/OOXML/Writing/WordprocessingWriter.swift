@@ -143,7 +143,7 @@ struct WordprocessingWriter {
     /// ` w:name="123"` from a length in twips.
     private mutating func twips(_ prefix: String, _ length: DocxLength) {
         output.raw(prefix)
-        output.integer(length.twips)
+        output.raw(String(length.twips))
         output.raw("\"")
     }
 
@@ -266,7 +266,7 @@ struct WordprocessingWriter {
 
     private mutating func cell(_ cell: DocxTableCell, width: Int, span: Int) {
         output.raw("<w:tc><w:tcPr><w:tcW w:w=\"")
-        output.integer(width)
+        output.raw(String(width))
         output.raw("\" w:type=\"dxa\"/>")
         if span > 1 { output.raw("<w:gridSpan w:val=\"\(span)\"/>") }
         switch cell.verticalMerge {

@@ -17,24 +17,6 @@ struct XMLOutput {
         bytes.append(contentsOf: markup.utf8)
     }
 
-    /// Appends a decimal integer (attribute values), without an intermediate String.
-    mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
-        }
-    }
-
     /// Appends character data: NFC-normalised, `&`, `<`, `>` escaped, characters illegal in XML 1.0 dropped.
     mutating func text(_ value: String) {
         append(value, inAttribute: false)
@@ -92,13 +74,15 @@ struct XMLOutput {
 }
 
 /// A fast, conservative NFC check: text made only of code points that are NFC-stable on their own and
-/// never combine (ASCII, Latin-1, Latin Extended A/B, precomposed Vietnamese letters, common
-/// punctuation) is already NFC; anything else goes through Foundation's normaliser.
-enum NFC {
-    static func isCertainlyNormalised(_ value: String) -> Bool {
+/// never combine (ASCII, Latin-1, Latin Extended A/B, precomposed Vietnamese letters, punctuation,
+/// super- and subscripts, currency signs, arrows, mathematical and technical signs, box drawing, the
+/// BOM) is already NFC; anything else goes through Foundation's normaliser. U+2000, U+2001, U+2329 and
+/// U+232A are left out: NFC replaces them.
+public enum NFC {
+    public static func isCertainlyNormalised(_ value: String) -> Bool {
         for scalar in value.unicodeScalars {
             switch scalar.value {
-            case 0..<0x300, 0x1E00...0x1EFF, 0x2002...0x206F, 0x20A0...0x20CF: continue
+            case 0..<0x300, 0x1E00...0x1EFF, 0x2002...0x20CF, 0x2190...0x2328, 0x232B...0x25FF, 0xFEFF: continue
             default: return false
             }
         }

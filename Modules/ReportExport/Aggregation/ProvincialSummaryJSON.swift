@@ -10,8 +10,8 @@ extension ProvincialSummary: JSONRepresentable {
                 "period",
                 .object([
                     ("id", .string(period.id)), ("label", .string(period.label)),
-                    ("from", .string(VietnameseFormat.iso(period.window.from))), ("to", .string(VietnameseFormat.iso(period.window.to))),
-                    ("regime", .string(period.regime)), ("deadline", .string(VietnameseFormat.iso(period.deadline))),
+                    ("from", .string(period.window.from.iso)), ("to", .string(period.window.to.iso)),
+                    ("regime", .string(period.regime)), ("deadline", .string(period.deadline.iso)),
                 ])
             ),
             ("expectedUnits", .strings(expectedUnits)),

@@ -8,41 +8,28 @@ extension Report: JSONRepresentable {
     }
 
     /// The `cchc.report/v1` text: two-space indentation, UTF-8, final newline.
-    public func jsonText() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
-
-    /// The bytes of `jsonText()`, written activity by activity (no tree of the whole report is built).
-    public func jsonBytes() -> [UInt8] {
-        // About 600 bytes per result and 800 per activity: one allocation for most reports.
-        let results = activities.reduce(0) { $0 + $1.results.count }
-        var writer = JSONStreamWriter(capacity: 4096 + 800 * activities.count + 640 * results)
-        write(&writer) { _ in }
-        return writer.finish()
+    public func jsonText() -> String {
+        var bytes: [UInt8] = []
+        writeJSON { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `jsonBytes()` handed out in pieces of about `piece` bytes, so a report with 100,000 results is
-    /// never held whole in memory.
-    public func writeJSON(piece: Int = 1 << 20, _ emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// The bytes of `jsonText()` handed out in pieces of about `piece` bytes, written activity by activity,
+    /// so a report with 100,000 results is never held whole in memory (and no tree of it is built).
+    public func writeJSON(piece: Int = 1 << 20, _ emit: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         var writer = JSONStreamWriter(capacity: piece + (piece >> 2))
-        try write(&writer) { writer in
-            if writer.pendingCount >= piece { try writer.flush(emit) }
-        }
-        try writer.finish().withUnsafeBytes(emit)
-    }
-
-    private func write(
-        _ writer: inout JSONStreamWriter, afterActivity: (inout JSONStreamWriter) throws -> Void
-    ) rethrows {
         writer.openObject()
         for (key, value) in leadingMembers { writer.member(key, value) }
         writer.key("activities")
         writer.openArray()
         for activity in activities {
             activity.write(to: &writer)
-            try afterActivity(&writer)
+            if writer.pendingCount >= piece { try writer.flush(emit) }
         }
         writer.closeArray()
         for (key, value) in trailingMembers { writer.member(key, value) }
         writer.closeObject()
+        try writer.finish().withUnsafeBytes(emit)
     }
 
     /// The members before "activities", in the contract's order.
@@ -62,7 +49,7 @@ extension Report: JSONRepresentable {
                 "period",
                 .object([
                     ("id", .string(period.id)), ("label", .string(period.label)),
-                    ("from", .string(VietnameseFormat.iso(period.window.from))), ("to", .string(VietnameseFormat.iso(period.window.to))),
+                    ("from", .string(period.window.from.iso)), ("to", .string(period.window.to.iso)),
                     ("regime", .string(period.regime)),
                 ])
             ),
@@ -126,7 +113,7 @@ extension ReportActivity: JSONRepresentable {
         sink.member("title", .string(title))
         sink.member("lead", .strings(lead))
         sink.member("coordinating", .strings(coordinating))
-        sink.member("schedule", JSONNumber.schedule(schedule))
+        sink.member("schedule", schedule.json)
         sink.member("status", .string(status.rawValue))
         sink.member("parentRef", .string(parentRef))
         sink.key("results")
@@ -142,7 +129,7 @@ extension ReportResult: JSONRepresentable {
 
     func write<Sink: JSONSink>(to sink: inout Sink) {
         sink.openObject()
-        sink.member("date", .string(VietnameseFormat.iso(date)))
+        sink.member("date", .string(date.iso))
         sink.member("unit", .string(unit.name))
         sink.member("text", .string(text))
         sink.member("quantity", quantity.map(JSONNumber.quantity) ?? .null)
@@ -161,19 +148,8 @@ extension ReportResult: JSONRepresentable {
     }
 }
 
-/// Numbers and days in the exchange formats: rates rounded to four decimals, whole quantities as integers.
+/// Numbers in the exchange formats: rates rounded to four decimals, whole quantities as integers.
 enum JSONNumber {
-    /// `Schedule.json`'s shape, with days formatted without Foundation (reports write thousands of them).
-    static func schedule(_ schedule: Schedule) -> JSONValue {
-        .object([
-            ("text", .string(schedule.text)),
-            ("kind", .string(schedule.kind.rawValue)),
-            ("from", .string(schedule.from.map(VietnameseFormat.iso))),
-            ("to", .string(schedule.to.map(VietnameseFormat.iso))),
-            ("every", .string(schedule.every?.rawValue)),
-        ])
-    }
-
     static func rate(_ rate: Double?) -> JSONValue {
         guard let rate, rate.isFinite else { return .null }
         return .double((rate * 10_000).rounded() / 10_000)

@@ -19,25 +19,6 @@ enum VietnameseFormat {
     /// "15/03/2024" (without Foundation's formatter: reports format tens of thousands of dates).
     static func date(_ day: Day) -> String { twoDigits(day.day) + "/" + twoDigits(day.month) + "/" + String(day.year) }
 
-    /// "2024-03-15", as `Day.iso`, without Foundation's formatter.
-    static func iso(_ day: Day) -> String {
-        if (0...9999).contains(day.year) {
-            // Ten digits and dashes written in place: reports format hundreds of thousands of days.
-            return String(unsafeUninitializedCapacity: 10) { buffer in
-                for (index, value) in [
-                    day.year / 1000, day.year / 100 % 10, day.year / 10 % 10, day.year % 10, -3, day.month / 10,
-                    day.month % 10, -3, day.day / 10, day.day % 10,
-                ].enumerated() {
-                    buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value)  // -3 → "-"
-                }
-                return 10
-            }
-        }
-        let year = String(day.year)
-        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + twoDigits(day.month) + "-"
-            + twoDigits(day.day)
-    }
-
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
 
     /// "25%", "33,3%" (one decimal, decimal comma); "-" without a rate.
@@ -76,7 +57,6 @@ enum VietnameseFormat {
         if let first = scalars.first, let last = scalars.last, !isSpace(first), !isSpace(last) { return text }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
         return String(scalars[first...last])
     }
 
