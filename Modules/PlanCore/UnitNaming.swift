@@ -76,10 +76,7 @@ public enum UnitNaming {
         // folded once per distinct word, is the name's first word.
         var wordKeys: [Substring: String] = [:]
         func wordKey(_ word: Substring) -> String {
-            if let known = wordKeys[word] { return known }
-            let folded = VietnameseText.foldedKey(String(word).trimmingTrailing(".,;:)"))
-            wordKeys[word] = folded
-            return folded
+            wordKeys.memoized(word) { VietnameseText.foldedKey(String(word).trimmingTrailing(".,;:)")) }
         }
         let firstKey = wordKey(nameWords[0].drop { $0 == "(" })
         var seen = Set<String>()

@@ -12,12 +12,7 @@ enum ActivityFinisher {
         var schedules: [String: Schedule] = [:]
         var productLists: [String: [String]] = [:]
         func units(_ texts: [String]) -> [String] {
-            unique(texts.flatMap { text in
-                if let cached = unitLists[text] { return cached }
-                let split = UnitListSplitter.split(text)
-                unitLists[text] = split
-                return split
-            })
+            unique(texts.flatMap { text in unitLists.memoized(text) { UnitListSplitter.split(text) } })
         }
         activities.reserveCapacity(drafts.count)
         for draft in drafts {
@@ -25,18 +20,9 @@ enum ActivityFinisher {
             let lead = units(draft.fields.lead)
             let coordinating = units(draft.fields.coordinating)
             let scheduleText = draft.fields.schedule.first ?? ""
-            let schedule: Schedule
-            if let cached = schedules[scheduleText] {
-                schedule = cached
-            } else {
-                schedule = parseSchedule(scheduleText, planYear: planYear)
-                schedules[scheduleText] = schedule
-            }
+            let schedule = schedules.memoized(scheduleText) { parseSchedule(scheduleText, planYear: planYear) }
             let products = draft.fields.products.flatMap { text in
-                if let cached = productLists[text] { return cached }
-                let split = ProductListSplitter.split(text)
-                productLists[text] = split
-                return split
+                productLists.memoized(text) { ProductListSplitter.split(text) }
             }
             let location = draft.location?.text
             // Only warnings name the activity.

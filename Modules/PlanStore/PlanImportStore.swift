@@ -352,11 +352,11 @@ struct PlanImportWriter {
         // Plans name the same units again and again: each distinct name is resolved once.
         var resolutions: [String: UnitRegistry.Resolution] = [:]
         func resolve(_ name: String) throws -> UnitRegistry.Resolution {
-            if let known = resolutions[name] { return known }
-            let unit = try registry.resolve(name, scope: issuer, on: day)
-            if unit.created { review.append(unit.name) }
-            resolutions[name] = unit
-            return unit
+            try resolutions.memoized(name) {
+                let unit = try registry.resolve(name, scope: issuer, on: day)
+                if unit.created { review.append(unit.name) }
+                return unit
+            }
         }
         // Kept activities are updated in place; new ones go in with one statement.
         var ids: [Int64?] = plan.activities.indices.map { matches[$0] }

@@ -149,10 +149,7 @@ struct PlanRecordLoader {
 
         var units: [Int64: UnitRef] = [:]
         func unit(_ id: Int64) throws -> UnitRef {
-            if let known = units[id] { return known }
-            let ref = try registry.version(of: id, on: day)
-            units[id] = ref
-            return ref
+            try units.memoized(id) { try registry.version(of: id, on: day) }
         }
 
         var activities = try connection.query(
