@@ -55,9 +55,14 @@ let package = Package(
         // Report model → docx / json / csv / md; plan → docx; provincial aggregation.
         .target(name: "ReportExport", dependencies: ["PlanCore", "OOXML"], path: "Modules/ReportExport", swiftSettings: strict),
 
+        // Use cases every front end calls (the command-line tools and the web application): reports, …
+        .target(
+            name: "PlanApp", dependencies: ["PlanCore", "PlanStore", "ReportExport"], path: "Modules/PlanApp",
+            swiftSettings: strict),
+
         // What the three tools share: connection options, identity, output formats, exit codes, messages.
         .target(
-            name: "CLISupport", dependencies: ["PlanCore", "Postgres", "LocalCluster", "PlanStore", argumentParser],
+            name: "CLISupport", dependencies: ["PlanCore", "Postgres", "LocalCluster", "PlanStore", "PlanApp", argumentParser],
             path: "Modules/CLISupport", swiftSettings: strict),
 
         .executableTarget(
@@ -67,7 +72,7 @@ let package = Package(
             name: "cchc-import", dependencies: ["CLISupport", "PlanCore", "PlanImport", "PlanStore", argumentParser],
             path: "Modules/cchc-import", swiftSettings: strict),
         .executableTarget(
-            name: "cchc-export", dependencies: ["CLISupport", "PlanCore", "ReportExport", "PlanStore", argumentParser],
+            name: "cchc-export", dependencies: ["CLISupport", "PlanApp", "PlanCore", "ReportExport", "PlanStore", argumentParser],
             path: "Modules/cchc-export", swiftSettings: strict),
 
         // Synthetic plans and databases for benchmarks (a developer tool, not shipped to users).

@@ -64,7 +64,8 @@ public struct DatabaseOptions: ParsableArguments {
 
     /// Connects and opens a session for the person acting.
     public func openStore(_ identity: IdentityOption) throws -> Store {
-        try Store(connection: connect(), login: identity.login)
+        try Store(
+            connection: connect(), actingAs: identity.requested, bootstrapLogin: IdentityOption.operatingSystemUser)
     }
 
     func start(_ cluster: LocalCluster) throws -> (conninfo: String, socket: String) {

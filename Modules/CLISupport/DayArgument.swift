@@ -21,6 +21,9 @@ public enum DayArgument {
         } else {
             throw .argument(option, "\"\(value)\" không phải là ngày (\(format)); năm viết đủ 4 chữ số.")
         }
+        guard (1945...2200).contains(year) else {
+            throw .argument(option, "năm \(parts[0].count == 4 ? parts[0] : parts[2]) của ngày \(value) nằm ngoài khoảng 1945–2200.")
+        }
         guard let result = Day(year, month, day) else {
             throw .argument(option, "ngày \(value) không tồn tại.")
         }

@@ -1,3 +1,4 @@
+import PlanApp
 import PlanStore
 import Postgres
 
@@ -7,6 +8,9 @@ public enum ErrorReport {
         switch error {
         case let error as ToolError:
             return error
+        case let error as PlanAppError:
+            guard let field = error.field else { return ToolError(error.message) }
+            return .argument(option(field), error.message)
         case let error as PostgresError where error.code == .connectionFailed || error.code == .connectionLost:
             return ToolError(error.description, exitCode: ExitStatus.database)
         case let error as PostgresError where error.code == .invalidConfiguration:
@@ -17,6 +21,17 @@ public enum ErrorReport {
             return ToolError(error.description, exitCode: ExitStatus.inputError)
         default:
             return ToolError(String(describing: error), exitCode: ExitStatus.inputError)
+        }
+    }
+
+    /// The command-line option of a use case's input.
+    static func option(_ field: PlanAppError.Field) -> String {
+        switch field {
+        case .plan: "--plan"
+        case .period: "--period"
+        case .regime: "--regime"
+        case .date: "--date"
+        case .asOf: "--as-of"
         }
     }
 }

@@ -37,18 +37,18 @@ public struct Listing: Sendable {
         .array(rows.map { row in .object(zip(columns, row).map { ($0.key, $1) }) })
     }
 
-    /// RFC 4180 CSV with a header row, CRLF line ends.
+    /// RFC 4180 CSV with a header row, CRLF line ends, formulas defused and control characters shown
+    /// escaped (PlanCore's `CSVWriter`, as for reports).
     public var csv: String {
-        var out = columns.map { CSV.field($0.header) }.joined(separator: ",") + "\r\n"
-        for row in rows {
-            out += row.map { CSV.field(Listing.plain($0)) }.joined(separator: ",") + "\r\n"
-        }
+        var out = ""
+        CSVWriter.row(columns.map(\.header), into: &out)
+        for row in rows { CSVWriter.row(row.map(Listing.plain), into: &out) }
         return out
     }
 
     /// An aligned plain-text table with a header rule; long cells are kept whole.
     public func table(maxWidth: Int? = nil) -> String {
-        let cells = rows.map { $0.map(Listing.plain) }
+        let cells = rows.map { $0.map { ControlCharacters.escaped(Listing.plain($0)) } }
         var widths = columns.map { TextWidth.of($0.header) }
         for row in cells {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextWidth.of(cell)) }
@@ -91,16 +91,6 @@ public struct Listing: Sendable {
         case .array(let items): return items.map(plain).joined(separator: "; ")
         case .object: return value.serialized(pretty: false)
         }
-    }
-}
-
-/// CSV quoting (RFC 4180).
-public enum CSV {
-    public static func field(_ text: String) -> String {
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
     }
 }
 

@@ -81,7 +81,18 @@ public struct LocalCluster: Sendable {
             if try status() == .notInitialised { try initialise(binaries: binaries, account: account) }
             let target: ConnectionTarget
             if case .running = try status() {
-                target = try runningTarget(account: account)
+                let running = try runningTarget(account: account)
+                if FileSystem.exists(running.socketFile) {
+                    target = running
+                } else {
+                    // The server runs but its socket file is gone (a cleaner emptied the directory): nobody can
+                    // reach it and PostgreSQL never recreates the socket. Restart the server this cluster owns.
+                    try? FileSystem.append(
+                        "\(Date()) cchc: socket \(running.socketFile) missing while the server runs; restarting it\n",
+                        to: paths.logFile.path)
+                    try stopServer(mode: .fast, binaries: binaries, account: account)
+                    target = try startServer(binaries: binaries, account: account)
+                }
             } else {
                 target = try startServer(binaries: binaries, account: account)
             }

@@ -15,6 +15,8 @@ public struct AuditEntry: Sendable {
     public var at: String
     /// The person (`cchc.user`), or the database login for direct SQL.
     public var actor: String
+    /// Who acted for `actor` (an operator's `--as`), or nil.
+    public var operatorLogin: String?
     public var databaseLogin: String
     public var table: String
     public var rowID: String?
@@ -89,7 +91,7 @@ extension Store {
             let rows = try connection.query(
                 """
                 SELECT l.id, to_char(l.at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI:SS'), l.actor, l.db_login,
-                       l.table_name, l.row_id, l.action, l.before::text, l.after::text
+                       l.table_name, l.row_id, l.action, l.before::text, l.after::text, l.operator
                   FROM audit_log l
                  WHERE (\(filter.since?.iso)::date IS NULL
                         OR l.at >= (\(filter.since?.iso)::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'))
@@ -115,7 +117,8 @@ extension Store {
                 let table = try row.decode(String.self, at: 4)
                 return AuditEntry(
                     id: try row.decode(Int64.self, at: 0), at: try row.decode(String.self, at: 1),
-                    actor: try row.decode(String.self, at: 2), databaseLogin: try row.decode(String.self, at: 3),
+                    actor: try row.decode(String.self, at: 2), operatorLogin: try row.decode(String?.self, at: 9),
+                    databaseLogin: try row.decode(String.self, at: 3),
                     table: table, rowID: try row.decode(String?.self, at: 5), action: action, before: before,
                     after: after, changes: AuditChanges.of(table: table, action: action, before: before, after: after))
             }
@@ -136,7 +139,7 @@ enum AuditChanges {
         "unit_aliases": ["alias", "unit_id", "scope_id"],
         "unit_lineage": ["kind", "from_unit_id", "to_unit_id", "effective", "legal_act"],
         "unit_group_members": ["group_id", "member_id"],
-        "users": ["login", "role", "unit_id", "active"],
+        "users": ["login", "role", "unit_id", "active", "db_login"],
         "documents": ["code", "title", "issuer_name", "issued_on"],
         "plans": ["document_id", "year", "owner_unit_id", "parent_plan_id"],
         "plan_revisions": ["plan_id", "revision", "source_file", "source_sha256"],

@@ -3,46 +3,67 @@ import Foundation
 import PlanCore
 import Postgres
 
-/// Evidence files kept in the database, once per content (sha256).
+/// Evidence files kept in the database, once per content (sha256, which the database checks).
 enum EvidenceFiles {
     /// The limit of `evidence_files.size` (50 MiB).
     static let maximumSize = 52_428_800
 
-    static let mediaTypes: [String: String] = [
-        "pdf": "application/pdf", "doc": "application/msword",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xls": "application/vnd.ms-excel", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "odt": "application/vnd.oasis.opendocument.text", "txt": "text/plain", "csv": "text/csv", "md": "text/markdown",
-        "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "heic": "image/heic",
-        "zip": "application/zip", "mp4": "video/mp4", "mp3": "audio/mpeg",
-    ]
+    /// A file read, checked and ready to store.
+    struct File {
+        var name: String
+        var type: EvidenceFileType
+        var data: Data
+        var sha256: String
+    }
 
-    /// Stores the file (unless the same content is already stored); returns its name and sha256.
-    static func store(path: String, _ connection: Connection) throws -> (name: String, sha256: String) {
-        let url = URL(fileURLWithPath: path)
-        let name = VietnameseText.nfc(url.lastPathComponent)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= maximumSize else {
+    /// Reads a regular file (see `EvidenceInput.classify`), within the size limit, and finds its type from
+    /// its content; a file that is not a kind of evidence is refused.
+    static func read(path: String) throws(StoreError) -> File {
+        let name = storedName(URL(fileURLWithPath: path).lastPathComponent)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            throw StoreError.invalid("Không đọc được tệp kiểm chứng \"\(path)\": \(String(cString: strerror(errno))).")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw StoreError.invalid("Tệp kiểm chứng \"\(name)\" không phải tệp thông thường.")
+        }
+        guard Int(info.st_size) <= maximumSize else {
             throw StoreError.invalid(
-                "Tệp kiểm chứng \"\(name)\" nặng \(size / 1_048_576) MB, vượt giới hạn 50 MB; hãy nén lại hoặc ghi đường liên kết."
+                "Tệp kiểm chứng \"\(name)\" nặng \(Int(info.st_size) / 1_048_576) MB, vượt giới hạn 50 MB; hãy nén lại hoặc ghi đường liên kết."
             )
         }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try handle.readToEnd() ?? Data()
         } catch {
             throw StoreError.invalid("Không đọc được tệp kiểm chứng \"\(path)\": \(error.localizedDescription)")
         }
-        guard data.count <= maximumSize else {
-            throw StoreError.invalid("Tệp kiểm chứng \"\(name)\" vượt giới hạn 50 MB.")
+        guard data.count <= maximumSize else { throw StoreError.invalid("Tệp kiểm chứng \"\(name)\" vượt giới hạn 50 MB.") }
+        guard let type = EvidenceFileType.sniff(data, fileName: name) else {
+            throw StoreError.invalid(
+                "Tệp kiểm chứng \"\(name)\" không phải loại tài liệu kiểm chứng (nội dung không phải "
+                    + "\(EvidenceFileType.acceptedDescription)); không lưu tệp này.")
         }
-        let sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return File(name: name, type: type, data: data, sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
+    }
+
+    /// Stores the file unless the same content is already stored.
+    static func store(_ file: File, _ connection: Connection) throws {
         try connection.query(
             """
             INSERT INTO evidence_files (sha256, file_name, media_type, size, content)
-            VALUES (\(sha256), \(name), \(mediaTypes[url.pathExtension.lowercased()]), \(data.count), \(data))
+            VALUES (\(file.sha256), \(file.name), \(file.type.mediaType), \(file.data.count), \(file.data))
             ON CONFLICT (sha256) DO NOTHING
             """)
-        return (name, sha256)
+    }
+
+    /// A file name as stored: NFC, without control characters or path separators, never empty.
+    static func storedName(_ name: String) -> String {
+        let cleaned = String(
+            String.UnicodeScalarView(
+                VietnameseText.nfc(name).unicodeScalars.filter { !ControlCharacters.isForbidden($0) && $0 != "/" }))
+        return cleaned.isEmpty ? "tep-kiem-chung" : cleaned
     }
 }

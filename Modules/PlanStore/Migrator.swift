@@ -68,7 +68,7 @@ public struct Migrator {
             try connection.execute(
                 unsafeSQL: """
                     SET client_min_messages = warning;
-                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                    CREATE TABLE IF NOT EXISTS public.schema_migrations (
                         version     integer PRIMARY KEY CHECK (version > 0),
                         name        text        NOT NULL,
                         sha256      text        NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
@@ -90,7 +90,7 @@ public struct Migrator {
                     try connection.execute(unsafeSQL: migration.sql)
                     try connection.query(
                         """
-                        INSERT INTO schema_migrations (version, name, sha256)
+                        INSERT INTO public.schema_migrations (version, name, sha256)
                         VALUES (\(migration.version), \(migration.name), \(migration.sha256))
                         """)
                 }
@@ -103,7 +103,35 @@ public struct Migrator {
             }
             appliedNow.append(migration)
         }
+        do {
+            try Self.hardenDatabase(connection)
+        } catch {
+            throw .database(error)
+        }
         return appliedNow
+    }
+
+    /// Takes from PUBLIC what no application role needs: creating temporary objects in the database (a
+    /// temporary table would shadow the schema's own for that session) and creating objects in `public`.
+    /// Database privileges are not copied from a template or kept by a dump, so this runs after every
+    /// migration and restore; it changes nothing when already done. Needs the database's owner.
+    public static func hardenDatabase(_ connection: Connection) throws(PostgresError) {
+        let open = try connection.query(
+            """
+            SELECT d.datacl IS NULL OR EXISTS (SELECT 1 FROM aclexplode(d.datacl) a
+                                                WHERE a.grantee = 0 AND a.privilege_type = 'TEMPORARY'),
+                   has_schema_privilege('public', 'public', 'CREATE')
+              FROM pg_database d WHERE d.datname = current_database()
+            """
+        ).first
+        guard let open else { return }
+        if try open.decode(Bool.self, at: 0) {
+            let name = try connection.query("SELECT current_database()").scalar(String.self)
+            try connection.execute(unsafeSQL: "REVOKE TEMPORARY ON DATABASE \(try connection.quoteIdentifier(name)) FROM PUBLIC")
+        }
+        if try open.decode(Bool.self, at: 1) {
+            try connection.execute(unsafeSQL: "REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+        }
     }
 
     private static func refuseIncompatible(_ status: Status, knownVersion: Int) throws(MigrationError) {
@@ -118,9 +146,9 @@ public struct Migrator {
 
     private func appliedMigrations() throws(MigrationError) -> [AppliedMigration] {
         do {
-            let exists = try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL").scalar(Bool.self)
+            let exists = try connection.query("SELECT to_regclass('public.schema_migrations') IS NOT NULL").scalar(Bool.self)
             guard exists else { return [] }
-            return try connection.query("SELECT version, name, sha256, applied_at FROM schema_migrations ORDER BY version")
+            return try connection.query("SELECT version, name, sha256, applied_at FROM public.schema_migrations ORDER BY version")
                 .map { row throws(PostgresError) in
                     AppliedMigration(
                         version: try row.decode(Int.self, at: 0), name: try row.decode(String.self, at: 1),

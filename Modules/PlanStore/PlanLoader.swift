@@ -214,6 +214,7 @@ struct PlanRecordLoader {
                     plannedCount: try row.decode(Int?.self, at: 3), unit: try row.decode(String?.self, at: 4)))
         }
 
+        var unnamed: [(activity: Int, entry: Int)] = []
         try connection.forEachRow(
             """
             SELECT p.id, p.activity_id, p.unit_id, p.entry_date, p.text, p.quantity::float8, p.quantity_unit,
@@ -223,12 +224,20 @@ struct PlanRecordLoader {
             """
         ) { row in
             guard let i = index[try row.int64(1)] else { return }
+            // No query may run while the rows stream (the connection refuses it): a unit not met yet is
+            // named after the loop.
+            let unitID = try row.int64(2)
+            let known = units[unitID]
+            if known == nil { unnamed.append((i, activities[i].progress.count)) }
             activities[i].progress.append(
                 ProgressRecord(
-                    id: try row.int64(0), date: try row.day(3), unit: try unit(try row.int64(2)), text: try row.string(4),
-                    quantity: try row.optionalDouble(5), quantityUnit: row.optionalString(6), evidence: [],
-                    supersedes: try row.optionalInt64(7), reason: row.optionalString(8), recordedBy: try row.string(9),
-                    recordedOn: try row.day(10)))
+                    id: try row.int64(0), date: try row.day(3), unit: known ?? UnitRef(id: unitID, name: "", kind: .division),
+                    text: try row.string(4), quantity: try row.optionalDouble(5), quantityUnit: row.optionalString(6),
+                    evidence: [], supersedes: try row.optionalInt64(7), reason: row.optionalString(8),
+                    recordedBy: try row.string(9), recordedOn: try row.day(10)))
+        }
+        for (i, j) in unnamed {
+            activities[i].progress[j].unit = try unit(activities[i].progress[j].unit.id)
         }
         // Should the side session fail (no connection slot left, say), this one reads the evidence itself
         // and reports any error that is not about the second session.

@@ -83,13 +83,20 @@ extension Store {
     /// Records a result. Unit staff may record only for their own unit and activities it takes part in;
     /// PostgreSQL refuses anything else, and refuses entries dated inside a locked period.
     public func addProgress(_ new: NewProgress) throws -> ProgressRow {
+        try recordProgress(new).entry
+    }
+
+    /// Records a result, or recognises it as a repeat: the same person recording the same result again
+    /// within a few minutes (a retried command) gets the entry already stored, with `repeated` true, and
+    /// nothing is stored twice.
+    public func recordProgress(_ new: NewProgress) throws -> (entry: ProgressRow, repeated: Bool) {
         let action = "ghi tiến độ"
         guard user.role != .viewer else { throw StoreError.forbidden(login: user.login, action: action) }
         return try transaction(action) { connection in
-            let id = try ProgressWriter(store: self, connection: connection).insert(
+            let (id, repeated) = try ProgressWriter(store: self, connection: connection).insert(
                 activityID: new.activityID, unitID: new.unitID, date: new.date, text: new.text, quantity: new.quantity,
                 quantityUnit: new.quantityUnit, supersedes: nil, reason: nil, evidence: .inputs(new.evidence))
-            return try ProgressRow.load(where: "e.id = \(id)", connection)[0]
+            return (try ProgressRow.load(where: "e.id = \(id)", connection)[0], repeated)
         }
     }
 
@@ -116,7 +123,7 @@ extension Store {
             }
             let quantity = correction.quantity ?? old.quantity
             let quantityUnit = correction.quantityUnit ?? (quantity == nil ? nil : old.quantityUnit)
-            let id = try ProgressWriter(store: self, connection: connection).insert(
+            let (id, _) = try ProgressWriter(store: self, connection: connection).insert(
                 activityID: old.activityID, unitID: correction.unitID ?? old.unitID, date: correction.date ?? old.date,
                 text: correction.text ?? old.text, quantity: quantity, quantityUnit: quantityUnit, supersedes: old.id,
                 reason: why, evidence: correction.evidence.map { .inputs($0) } ?? .copiedFrom(old.id))
@@ -145,6 +152,12 @@ struct ProgressWriter {
     let store: Store
     let connection: Connection
 
+    /// The days a result of a plan of `planYear` may be dated: the plan's year, and December of the year
+    /// before (the year's data window opens at the December cut-off under the cchc regime).
+    static func entryDays(planYear: Int) -> DayRange {
+        DayRange(from: Day(planYear - 1, 12, 1)!, to: Day(planYear, 12, 31)!)
+    }
+
     /// A quantity as numeric text: "2", not "2.0".
     static func decimal(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
@@ -155,10 +168,11 @@ struct ProgressWriter {
         case copiedFrom(Int64)
     }
 
+    /// Inserts the entry and its evidence; returns its id, or the id of the entry it repeats (and true).
     func insert(
         activityID: Int64, unitID: Int64, date: Day, text: String, quantity: Double?, quantityUnit: String?,
         supersedes: Int64?, reason: String?, evidence: EvidenceSource
-    ) throws -> Int64 {
+    ) throws -> (id: Int64, repeated: Bool) {
         let body = VietnameseText.nfc(text)
         guard !body.isEmpty else { throw StoreError.invalid("Nội dung kết quả (--text) không được để trống.") }
         if let quantity, !(quantity >= 0 && quantity.isFinite) {
@@ -170,6 +184,12 @@ struct ProgressWriter {
         }
         guard let activity = try ActivityRow.load(activityID, connection), activity.removedInRevision == nil else {
             throw StoreError.notFound(what: "hoạt động", reference: "#\(activityID)")
+        }
+        let allowed = Self.entryDays(planYear: activity.planYear)
+        guard allowed.contains(date) else {
+            throw StoreError.invalid(
+                "Ngày thực hiện \(date.vietnamese) nằm ngoài năm của kế hoạch \(activity.planReference) (\(activity.planYear)): "
+                    + "chỉ nhận từ \(allowed.from.vietnamese) đến \(allowed.to.vietnamese).")
         }
         let unit = try UnitLookup(connection: connection).version(of: unitID, on: date)
         if store.user.role == .unit {
@@ -188,6 +208,14 @@ struct ProgressWriter {
                     "ghi tiến độ cho hoạt động \(activity.reference) (đơn vị không chủ trì, không phối hợp hoạt động này)"
             )
         }
+        let items: [PreparedEvidence]
+        if case .inputs(let inputs) = evidence { items = try Self.prepared(inputs) } else { items = [] }
+        if supersedes == nil, let earlier = try repeatOf(
+            activityID: activityID, unit: unit, date: date, text: body, quantity: quantity, quantityUnit: countUnit,
+            evidence: items)
+        {
+            return (earlier, true)
+        }
         let id = try connection.query(
             """
             INSERT INTO progress_entries (activity_id, unit_id, entry_date, text, quantity, quantity_unit, supersedes_id, reason)
@@ -197,20 +225,13 @@ struct ProgressWriter {
             """
         ).scalar(Int64.self)
         switch evidence {
-        case .inputs(let inputs):
-            for (position, input) in inputs.enumerated() {
-                let (kind, value, sha): (Evidence.Kind, String, String?)
-                switch input {
-                case .url(let url): (kind, value, sha) = (.url, url, nil)
-                case .document(let number): (kind, value, sha) = (.document, number, nil)
-                case .file(let path):
-                    let stored = try EvidenceFiles.store(path: path, connection)
-                    (kind, value, sha) = (.file, stored.name, stored.sha256)
-                }
+        case .inputs:
+            for (position, item) in items.enumerated() {
+                if let file = item.file { try EvidenceFiles.store(file, connection) }
                 try connection.query(
                     """
                     INSERT INTO evidence (progress_entry_id, position, kind, value, file_sha256)
-                    VALUES (\(id), \(position), \(kind.rawValue), \(value), \(sha))
+                    VALUES (\(id), \(position), \(item.kind.rawValue), \(item.value), \(item.file?.sha256))
                     """)
             }
         case .copiedFrom(let old):
@@ -220,6 +241,60 @@ struct ProgressWriter {
                 SELECT \(id), position, kind, value, title, file_sha256 FROM evidence WHERE progress_entry_id = \(old)
                 """)
         }
-        return id
+        return (id, false)
     }
+
+    /// One piece of evidence ready to insert (a file already read and checked).
+    struct PreparedEvidence {
+        var kind: Evidence.Kind
+        var value: String
+        var file: EvidenceFiles.File?
+
+        /// "kind|value|sha256", as the repeat check compares them.
+        var key: String { "\(kind.rawValue)|\(value)|\(file?.sha256 ?? "")" }
+    }
+
+    static func prepared(_ inputs: [EvidenceInput]) throws -> [PreparedEvidence] {
+        try inputs.map { input in
+            switch input {
+            case .url(let url): return PreparedEvidence(kind: .url, value: url)
+            case .document(let number): return PreparedEvidence(kind: .document, value: number)
+            case .file(let path):
+                let file = try EvidenceFiles.read(path: path)
+                return PreparedEvidence(kind: .file, value: file.name, file: file)
+            }
+        }
+    }
+
+    /// How long an identical entry by the same person counts as a repeat of the same command (a script
+    /// retrying after a failure it could not see), rather than a second result.
+    static let repeatWindowMinutes = 10
+
+    /// The entry this one repeats: the same person recorded the same result (activity, unit, date, text,
+    /// quantity, evidence) within `repeatWindowMinutes`, and it was not corrected since. Writers of one
+    /// activity are serialised for the check, so two retries running at once store one entry.
+    func repeatOf(
+        activityID: Int64, unit: Int64, date: Day, text: String, quantity: Double?, quantityUnit: String?,
+        evidence: [PreparedEvidence]
+    ) throws -> Int64? {
+        try connection.query(
+            "SELECT pg_advisory_xact_lock(\(Int(Self.repeatLockKey))::int, \(Int(activityID & 0x7FFF_FFFF))::int)")
+        return try connection.query(
+            """
+            SELECT p.id FROM progress_entries p
+             WHERE p.activity_id = \(activityID) AND p.unit_id = \(unit) AND p.entry_date = \(date.iso)::date
+               AND p.text = \(text) AND p.quantity IS NOT DISTINCT FROM \(quantity.map(Self.decimal))::numeric
+               AND p.quantity_unit IS NOT DISTINCT FROM \(quantityUnit)::text AND p.supersedes_id IS NULL
+               AND p.recorded_by = cchc_actor()
+               AND p.recorded_at > now() - make_interval(mins => \(Self.repeatWindowMinutes)::int)
+               AND NOT EXISTS (SELECT 1 FROM progress_entries s WHERE s.supersedes_id = p.id)
+               AND coalesce((SELECT array_agg(e.kind || '|' || e.value || '|' || coalesce(e.file_sha256, '') ORDER BY e.position)
+                               FROM evidence e WHERE e.progress_entry_id = p.id), '{}') = \(evidence.map(\.key))::text[]
+             ORDER BY p.id DESC LIMIT 1
+            """
+        ).first.map { try $0.decode(Int64.self, at: 0) }
+    }
+
+    /// First key of the advisory lock that serialises recording for one activity ("cchcprog" folded).
+    static let repeatLockKey: Int32 = 0x6363_7072
 }

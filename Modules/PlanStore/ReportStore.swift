@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import PlanCore
 import Postgres
@@ -97,15 +98,22 @@ extension Store {
 
     /// Freezes a report: a new numbered snapshot (the previous one superseded) and the period locked for
     /// the plan and the reporting unit, in one transaction. Refused while the period is locked (an earlier
-    /// submission not reopened).
+    /// submission not reopened). `content` makes the `cchc.report/v1` text inside that transaction, after
+    /// the lock is taken (load the plan in it: it sees what the lock froze); its sha256 is computed here.
     public func submitReport(
-        planID: Int64, unitID: Int64, period: PeriodID, regime: String, window: DayRange, content: String, sha256: String
+        planID: Int64, unitID: Int64, period: PeriodID, regime: String, window: DayRange,
+        content: () throws -> String
     ) throws -> SnapshotRecord {
         try requireAdmin("nộp báo cáo")
         return try transaction("nộp báo cáo") { connection in
+            // Writers of what a report says wait until the snapshot is stored, and find the period locked
+            // afterwards: the frozen report is exactly what the database holds when the lock is taken.
+            try connection.query("LOCK TABLE progress_entries, evidence, activities IN SHARE MODE")
             let lock = try PeriodLocks(connection).lock(
                 plan: planID, unit: unitID, period: period, regime: regime, window: window)
             guard lock.created else { throw StoreError.periodLocked(period: period.description) }
+            let text = try content()
+            let sha256 = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
             let reportID = try connection.query(
                 """
                 INSERT INTO reports (plan_id, unit_id, period_id, regime)
@@ -122,7 +130,7 @@ extension Store {
             let id = try connection.query(
                 """
                 INSERT INTO report_snapshots (report_id, version, status, sha256, content, content_text)
-                VALUES (\(reportID), \(version), 'submitted', \(sha256), \(PostgresBind.jsonb(content)), \(content))
+                VALUES (\(reportID), \(version), 'submitted', \(sha256), \(PostgresBind.jsonb(text)), \(text))
                 RETURNING id
                 """
             ).scalar(Int64.self)
@@ -137,14 +145,20 @@ extension Store {
         }
     }
 
-    /// One snapshot with its content.
+    /// One snapshot with its content, checked against the sha256 stored with it.
     public func snapshot(id: Int64) throws -> SnapshotRecord {
-        try transaction("xem báo cáo đã nộp") { connection in
+        let found = try transaction("xem báo cáo đã nộp") { connection in
             guard let found = try Self.snapshots(connection, id: id, withContent: true).first else {
                 throw StoreError.notFound(what: "bản báo cáo đã nộp", reference: "#\(id)")
             }
             return found
         }
+        let sha = SHA256.hash(data: Data((found.content ?? "").utf8)).map { String(format: "%02x", $0) }.joined()
+        guard sha == found.sha256 else {
+            throw StoreError.invalid(
+                "Bản đã nộp #\(id) không khớp sha256 đã ghi (\(found.sha256.prefix(16))… ≠ \(sha.prefix(16))…).")
+        }
+        return found
     }
 
     static func snapshots(

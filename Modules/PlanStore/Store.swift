@@ -1,3 +1,4 @@
+import PlanCore
 import Postgres
 
 /// Vai trò: what a person may do. Enforced by PostgreSQL through the group role the session switches to.
@@ -27,30 +28,79 @@ public struct UserRecord: Hashable, Sendable {
     public var role: UserRole
     public var unitID: Int64?
     public var active: Bool
+    /// The PostgreSQL login that is this person (a session on it acts as them), if mapped.
+    public var databaseLogin: String?
+
+    public init(
+        id: Int64, login: String, displayName: String?, role: UserRole, unitID: Int64?, active: Bool,
+        databaseLogin: String? = nil
+    ) {
+        self.id = id
+        self.login = login
+        self.displayName = displayName
+        self.role = role
+        self.unitID = unitID
+        self.active = active
+        self.databaseLogin = databaseLogin
+    }
 }
 
 /// A session of one person on a migrated database: every transaction records them as the actor
 /// (`cchc.user`) and runs under their role, so audit and row-level security see who acts.
+///
+/// Who the person is comes from the connection: the `users` row mapped to the PostgreSQL login
+/// (`session_user`). Only an operator — a superuser, the database's owner, or an administrator — may act
+/// for someone else (`actingAs`, the tools' `--as`); the database checks it again on every write and the
+/// audit records "operator acting as person".
 public final class Store {
     public let connection: Connection
+    /// The person acting.
     public let user: UserRecord
+    /// Who runs the session for `user` (their login, or the PostgreSQL login when it is nobody's), when
+    /// acting for someone else; nil when people act as themselves.
+    public let operatorLogin: String?
 
-    /// Opens a session for `login`. When no user exists yet, the first person becomes an administrator
-    /// (the one who set the system up); otherwise an unknown login is refused.
-    public init(connection: Connection, login: String) throws(StoreError) {
+    /// Opens a session as the person of the connection's login, or — for an operator — as `actingAs`.
+    ///
+    /// On an empty registry the first session of an operator, or of a login granted `cchc_admin`, creates
+    /// the first administrator: `actingAs`, else `bootstrapLogin`, else the PostgreSQL login name, mapped
+    /// to that login (the one who set the system up).
+    public init(connection: Connection, actingAs requested: String? = nil, bootstrapLogin: String? = nil)
+        throws(StoreError)
+    {
         self.connection = connection
+        let requested = requested.map(VietnameseText.nfc).flatMap { $0.isEmpty ? nil : $0 }
         do {
-            self.user = try connection.withTransaction { connection in
-                if let user = try Store.findUser(connection, login: login) { return user }
-                // Serialise bootstraps so two first commands cannot both become the first admin.
-                try connection.query("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE")
-                if let user = try Store.findUser(connection, login: login) { return user }
-                let count = try connection.query("SELECT count(*) FROM users").scalar(Int.self)
-                guard count == 0 else { throw StoreError.unknownUser(login) }
-                try connection.query("SELECT set_config('cchc.user', \(login), true)")
-                try connection.query(
-                    "INSERT INTO users (login, display_name, role) VALUES (\(login), \(login), 'admin')")
-                return try Store.findUser(connection, login: login)!
+            (user, operatorLogin) = try connection.withTransaction { connection in
+                let session = try Store.sessionIdentity(connection)
+                if let own = session.person, requested == nil || requested == own.login {
+                    return (own, nil)
+                }
+                if session.isOperator || session.mayBootstrap,
+                    try connection.query("SELECT NOT EXISTS (SELECT 1 FROM users)").scalar(Bool.self)
+                {
+                    // Serialise bootstraps so two first commands cannot both become the first admin.
+                    try connection.query("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE")
+                    if try connection.query("SELECT NOT EXISTS (SELECT 1 FROM users)").scalar(Bool.self) {
+                        let login = requested ?? bootstrapLogin ?? session.login
+                        // No `cchc.user`: the row maps the session's login, so the audit names the new person.
+                        try connection.query(
+                            """
+                            INSERT INTO users (login, display_name, role, db_login)
+                            VALUES (\(login), \(login), 'admin', \(session.login))
+                            """)
+                        return (try Store.findUser(connection, login: login)!, nil)
+                    }
+                }
+                guard let requested else { throw StoreError.unmappedLogin(session.login, operator: session.isOperator) }
+                guard session.isOperator else {
+                    throw StoreError.actingForbidden(
+                        databaseLogin: session.login, person: session.person?.login, requested: requested)
+                }
+                guard let user = try Store.findUser(connection, login: requested) else {
+                    throw StoreError.unknownUser(requested)
+                }
+                return (user, session.person?.login ?? session.login)
             }
         } catch let error as StoreError {
             throw error
@@ -59,19 +109,53 @@ public final class Store {
         } catch {
             throw .invalid(String(describing: error))
         }
-        guard user.active else { throw .inactiveUser(login) }
+        guard user.active else { throw .inactiveUser(user.login) }
     }
 
-    private static func findUser(_ connection: Connection, login: String) throws -> UserRecord? {
+    /// The session's PostgreSQL login, its person, and what it may do.
+    struct SessionIdentity {
+        var login: String
+        var person: UserRecord?
+        /// May act for others (superuser, member of the database owner, active administrator).
+        var isOperator: Bool
+        /// Was granted `cchc_admin` by the database administrator (may create the first administrator).
+        var mayBootstrap: Bool
+    }
+
+    static func sessionIdentity(_ connection: Connection) throws -> SessionIdentity {
+        let row = try connection.query(
+            """
+            SELECT session_user::text, cchc_session_is_operator(),
+                   EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cchc_admin' AND pg_has_role(session_user, oid, 'MEMBER'))
+            """
+        ).first!
+        let login = try row.decode(String.self, at: 0)
+        return SessionIdentity(
+            login: login, person: try findUser(connection, databaseLogin: login),
+            isOperator: try row.decode(Bool.self, at: 1), mayBootstrap: try row.decode(Bool.self, at: 2))
+    }
+
+    static let userColumns = "id, login, display_name, role, unit_id, active, db_login"
+
+    static func user(_ row: PostgresRow) throws -> UserRecord {
+        UserRecord(
+            id: try row.decode(Int64.self, at: 0), login: try row.decode(String.self, at: 1),
+            displayName: try row.decode(String?.self, at: 2),
+            role: UserRole(rawValue: try row.decode(String.self, at: 3)) ?? .viewer,
+            unitID: try row.decode(Int64?.self, at: 4), active: try row.decode(Bool.self, at: 5),
+            databaseLogin: try row.decode(String?.self, at: 6))
+    }
+
+    static func findUser(_ connection: Connection, login: String) throws -> UserRecord? {
         try connection.query(
-            "SELECT id, login, display_name, role, unit_id, active FROM users WHERE login = \(login)"
-        ).first.map { row in
-            UserRecord(
-                id: try row.decode(Int64.self, at: 0), login: try row.decode(String.self, at: 1),
-                displayName: try row.decode(String?.self, at: 2),
-                role: UserRole(rawValue: try row.decode(String.self, at: 3)) ?? .viewer,
-                unitID: try row.decode(Int64?.self, at: 4), active: try row.decode(Bool.self, at: 5))
-        }
+            "SELECT \(unsafeRaw: userColumns) FROM users WHERE lower(login) = lower(\(login))"
+        ).first.map(user)
+    }
+
+    static func findUser(_ connection: Connection, databaseLogin: String) throws -> UserRecord? {
+        try connection.query(
+            "SELECT \(unsafeRaw: userColumns) FROM users WHERE db_login = \(databaseLogin)"
+        ).first.map(user)
     }
 
     /// Runs `body` in one transaction as this person: nothing of it is kept if anything throws.

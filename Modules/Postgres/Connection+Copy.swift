@@ -24,6 +24,7 @@ extension Connection {
     public func copyIn(
         unsafeSQL statement: String, columnCount: Int, rows: some Sequence<[String?]>
     ) throws(PostgresError) -> Int {
+        try requireIdle(statement)
         try checkNoNUL(statement, what: "Câu lệnh COPY")
         guard let start = PQexec(handle, statement) else { throw clientError(.copyFailed) }
         let status = PQresultStatus(start)

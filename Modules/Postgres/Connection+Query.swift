@@ -24,6 +24,7 @@ extension Connection {
     /// Unsafe: never build this text from input — use `query` with binds for values.
     @discardableResult
     public func execute(unsafeSQL text: String) throws(PostgresError) -> QueryResult {
+        try requireIdle(text)
         try checkNoNUL(text, what: "Câu lệnh SQL")
         return try consume(PQexec(handle, text), statement: text)
     }
@@ -35,7 +36,14 @@ extension Connection {
     /// Runs a parameterised statement and hands `body` each row as it arrives (libpq's single-row mode):
     /// the client reads while the server is still producing, and never holds the whole result — for
     /// results of 100,000 rows and more, read column by column.
+    ///
+    /// Until the last row is read the connection is busy: any statement `body` sends on it (a query, a
+    /// transaction, a COPY, another `forEachRow`) throws `.connectionBusy`, because libpq would answer it
+    /// by silently dropping the rows not yet read. Collect what you need and query after the loop.
     public func forEachRow(_ sql: SQL, _ body: (PostgresResultRow) throws -> Void) throws {
+        try requireIdle(sql.text)
+        streamingStatement = sql.text
+        defer { streamingStatement = nil }
         let binds = sql.binds
         let sent = try withParameters(sql.text, binds) { types, values in
             PQsendQueryParams(handle, sql.text, Int32(binds.count), types, values, nil, nil, 0)
@@ -70,7 +78,8 @@ extension Connection {
 
     /// Sends one statement with its binds (text format) and returns libpq's result, not yet checked.
     private func send(_ text: String, _ binds: [PostgresBind]) throws(PostgresError) -> OpaquePointer? {
-        try withParameters(text, binds) { types, values in
+        try requireIdle(text)
+        return try withParameters(text, binds) { types, values in
             PQexecParams(handle, text, Int32(binds.count), types, values, nil, nil, 0)
         }
     }

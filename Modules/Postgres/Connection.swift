@@ -15,6 +15,10 @@ public final class Connection {
     private let noticeCollector: NoticeCollector
     /// Increases with each savepoint so nested transactions get unique names.
     var savepointCounter = 0
+    /// The statement whose rows `forEachRow` is reading, while it reads them. libpq answers a second
+    /// statement sent meanwhile by discarding the unread rows without an error, so every entry point
+    /// refuses to send one (`requireIdle`).
+    var streamingStatement: String?
 
     /// The configuration this connection was opened with.
     public let configuration: ConnectionConfiguration
@@ -95,6 +99,24 @@ public final class Connection {
         }
         defer { PQfreemem(quoted) }
         return String(cString: quoted)
+    }
+
+    /// Throws `.connectionBusy` while `forEachRow` is reading another statement's rows on this connection.
+    func requireIdle(_ statement: String) throws(PostgresError) {
+        guard let streaming = streamingStatement else { return }
+        var error = PostgresError(
+            .connectionBusy,
+            message: "Không thể chạy câu lệnh khi kết nối còn đang đọc từng dòng kết quả của câu lệnh khác; "
+                + "đọc hết kết quả đó trước (hoặc dùng một kết nối khác).")
+        error.detail = "Đang đọc: \(Self.abbreviated(streaming)); câu lệnh bị từ chối: \(Self.abbreviated(statement))"
+        throw error
+    }
+
+    /// The first line of a statement, shortened, for messages.
+    static func abbreviated(_ statement: String) -> String {
+        let line = statement.split(whereSeparator: \.isNewline).first.map(String.init) ?? statement
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.count > 80 ? String(trimmed.prefix(80)) + "…" : trimmed
     }
 
     /// libpq's last error text for this connection.

@@ -39,6 +39,10 @@ public struct PostgresError: Error, CustomStringConvertible {
             name: "copyFailed", summary: "Nạp dữ liệu hàng loạt (COPY) thất bại")
         /// A returned value could not become the requested Swift type (NULL into non-optional, wrong type…).
         public static let decoding = Code(name: "decoding", summary: "Không đọc được giá trị trả về từ cơ sở dữ liệu")
+        /// A statement was sent while the connection was still streaming another one's rows
+        /// (`forEachRow`): libpq would silently discard the rest of those rows, so it is refused.
+        public static let connectionBusy = Code(
+            name: "connectionBusy", summary: "Kết nối đang đọc dở kết quả của một câu lệnh khác")
         /// `BEGIN` (or `SAVEPOINT`) failed; the body never ran.
         public static let transactionBeginFailed = Code(
             name: "transactionBeginFailed", summary: "Không bắt đầu được giao dịch")

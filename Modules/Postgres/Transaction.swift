@@ -1,4 +1,5 @@
 import CLibPQ
+import Synchronization
 
 /// Transaction isolation levels (`BEGIN ISOLATION LEVEL …`).
 public enum IsolationLevel: String, Sendable, Hashable, CaseIterable {
@@ -55,6 +56,12 @@ extension Connection {
             if let savepoint {
                 try control("RELEASE SAVEPOINT \(savepoint)", .transactionCommitFailed)
             } else {
+                // Whether the transaction changed anything (an aborted one has nothing left to ask).
+                let wrote =
+                    PQtransactionStatus(handle) == PQTRANS_INTRANS
+                    ? try control("SELECT txid_current_if_assigned() IS NOT NULL", .transactionCommitFailed)
+                        .first.map { try $0.decode(Bool.self, at: 0) } ?? false
+                    : false
                 let result = try control("COMMIT", .transactionCommitFailed)
                 // COMMIT of a transaction an earlier (caught) error aborted answers ROLLBACK instead of failing.
                 guard result.commandTag == "COMMIT" else {
@@ -62,6 +69,7 @@ extension Connection {
                         .transactionCommitFailed,
                         message: "Giao dịch đã bị hủy do một lỗi trước đó bên trong nó; không dữ liệu nào được ghi.")
                 }
+                if wrote { Connection.writesCommitted.add(1, ordering: .relaxed) }
             }
         } catch {
             // A failed RELEASE leaves the outer transaction aborted; undo to the savepoint so it can go on.
@@ -74,6 +82,12 @@ extension Connection {
         return value
     }
 
+    /// How many transactions that changed data (had a transaction id) have committed in this process, on
+    /// any connection: a command that committed its change reports success even if printing fails after.
+    public static var committedWrites: Int { writesCommitted.load(ordering: .relaxed) }
+
+    static let writesCommitted = Atomic<Int>(0)
+
     private func nextSavepointName() -> String {
         savepointCounter += 1
         return "cchc_savepoint_\(savepointCounter)"
@@ -84,6 +98,7 @@ extension Connection {
     @discardableResult
     private func control(_ statement: String, _ code: PostgresError.Code) throws(PostgresError) -> QueryResult {
         do {
+            try requireIdle(statement)
             return try consume(PQexec(handle, statement), statement: statement, code: code)
         } catch var error {
             error.code = code

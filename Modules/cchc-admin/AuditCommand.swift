@@ -35,6 +35,7 @@ struct AuditCommand: ParsableCommand {
         var listing = Listing(columns: [
             .init("id", "Mã", numeric: true), .init("at", "Thời điểm"), .init("actor", "Người thực hiện"),
             .init("action", "Thao tác"), .init("table", "Bảng"), .init("row", "Dòng"), .init("changes", "Thay đổi"),
+            .init("operator", "Người làm thay"),
         ])
         for entry in entries {
             let changes: JSONValue
@@ -46,7 +47,7 @@ struct AuditCommand: ParsableCommand {
             listing.append([
                 .int(Int(entry.id)), .string(entry.at), .string(entry.actor),
                 .string(tabular ? Self.action(entry.action) : entry.action), .string(entry.table), .string(entry.rowID),
-                changes,
+                changes, .string(entry.operatorLogin),
             ])
         }
         Terminal.write(listing.render(output.format))

@@ -60,10 +60,16 @@ struct ProgressCommand: ParsableCommand {
             let store = try session.open()
             let activity = try Arguments.activity(store, activity, plan: plan, option: "--activity")
             let unit = try ProgressCommand.unit(store, unit, on: day)
-            let entry = try store.addProgress(
+            let (entry, repeated) = try store.recordProgress(
                 NewProgress(
                     activityID: activity.id, unitID: unit, date: day, text: text, quantity: quantity,
                     quantityUnit: quantityUnit, evidence: evidence))
+            if repeated {
+                Terminal.line(
+                    "Kết quả này đã được ghi (#\(entry.id), \(entry.activityReference) — \(entry.unitName), ngày \(entry.date.vietnamese)); "
+                        + "không ghi lại lần nữa. Nếu đây là một kết quả khác, hãy ghi nội dung hoặc tài liệu kiểm chứng khác đi.")
+                return
+            }
             Terminal.line(
                 "Đã ghi kết quả #\(entry.id) cho \(entry.activityReference) — \(entry.unitName), ngày \(entry.date.vietnamese)"
                     + (entry.evidence.isEmpty ? "" : ", \(entry.evidence.count) tài liệu kiểm chứng") + ".")

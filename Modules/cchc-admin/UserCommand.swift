@@ -9,9 +9,12 @@ struct UserCommand: ParsableCommand {
         commandName: "user",
         abstract:
             "Người dùng và vai trò: admin (Văn phòng Sở, toàn bộ kế hoạch), unit (cán bộ đơn vị: ghi tiến độ, tình trạng các hoạt động của đơn vị mình), viewer (chỉ xem).",
-        discussion:
-            "Người thực hiện lệnh lấy từ --as, biến CCHC_USER, hoặc tên người dùng hệ điều hành. Quyền được PostgreSQL kiểm soát (row-level security).",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self, WhoAmI.self])
+        discussion: """
+            Người thực hiện lệnh là người dùng gắn với tài khoản PostgreSQL đang kết nối (--db-login). Chỉ quản trị \
+            viên mới được làm thay người khác (--as hoặc biến CCHC_USER), và nhật ký ghi cả hai. Quyền được \
+            PostgreSQL kiểm soát (vai trò nhóm và row-level security).
+            """,
+        subcommands: [Add.self, List.self, Login.self, Disable.self, Enable.self, WhoAmI.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Đăng ký một người dùng.")
@@ -19,6 +22,8 @@ struct UserCommand: ParsableCommand {
         @Option(help: "Vai trò: admin, unit hoặc viewer.") var role: String
         @Option(help: "Đơn vị (bắt buộc với vai trò unit).") var unit: String?
         @Option(help: "Họ và tên.") var name: String?
+        @Option(help: "Tài khoản PostgreSQL của người này (người quản trị máy chủ tạo bằng deploy/postgres/create-login.sql).")
+        var dbLogin: String?
         @OptionGroup var session: SessionOptions
 
         func run() throws {
@@ -26,7 +31,8 @@ struct UserCommand: ParsableCommand {
             if role == .unit, unit == nil { throw ToolError.argument("--unit", "cần cho người dùng vai trò unit.") }
             let store = try session.open()
             let unit = try unit.map { try Arguments.unit(store, $0, option: "--unit") }
-            let added = try store.addUser(login: login, role: role, unitID: unit?.id, displayName: name)
+            let added = try store.addUser(
+                login: login, role: role, unitID: unit?.id, displayName: name, databaseLogin: dbLogin)
             Terminal.line(
                 "Đã thêm người dùng \(added.user.login) — \(Wording.userRole(added.user.role))"
                     + (added.unitName.map { ", \($0)" } ?? "") + ".")
@@ -42,17 +48,38 @@ struct UserCommand: ParsableCommand {
             let store = try session.open()
             var listing = Listing(columns: [
                 .init("login", "Tên đăng nhập"), .init("name", "Họ và tên"), .init("role", "Vai trò"),
-                .init("unit", "Đơn vị"),
+                .init("unit", "Đơn vị"), .init("dbLogin", "Tài khoản PostgreSQL"),
                 .init("active", "Hoạt động"), .init("createdAt", "Tạo lúc"),
             ])
             for item in try store.listUsers() {
                 listing.append([
                     .string(item.user.login), .string(item.user.displayName),
                     .string(output.format == .table ? Wording.userRole(item.user.role) : item.user.role.rawValue),
-                    .string(item.unitName), .bool(item.user.active), .string(item.createdAt),
+                    .string(item.unitName), .string(item.user.databaseLogin), .bool(item.user.active),
+                    .string(item.createdAt),
                 ])
             }
             Terminal.write(listing.render(output.format))
+        }
+    }
+
+    struct Login: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Gắn (hoặc bỏ gắn) tài khoản PostgreSQL của một người dùng; tài khoản nhận đúng vai trò của người đó.")
+        @Argument(help: "Tên đăng nhập.") var login: String
+        @Option(help: "Tài khoản PostgreSQL.") var dbLogin: String?
+        @Flag(help: "Bỏ gắn: người này chỉ còn dùng được qua ứng dụng web hoặc do quản trị viên làm thay.") var none = false
+        @OptionGroup var session: SessionOptions
+
+        func validate() throws {
+            if (dbLogin == nil) == !none { throw ValidationError("Cần đúng một trong --db-login TÀI_KHOẢN và --none.") }
+        }
+
+        func run() throws {
+            let user = try session.open().setDatabaseLogin(login, to: none ? nil : dbLogin)
+            Terminal.line(
+                user.user.databaseLogin.map { "Đã gắn tài khoản PostgreSQL \($0) cho \(user.user.login)." }
+                    ?? "Đã bỏ gắn tài khoản PostgreSQL của \(user.user.login).")
         }
     }
 
@@ -86,7 +113,9 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let store = try session.open()
             let unit = try store.user.unitID.map { try store.unitDetail($0).unit.name }
-            Terminal.line("\(store.user.login) — \(Wording.userRole(store.user.role))" + (unit.map { ", \($0)" } ?? ""))
+            Terminal.line(
+                "\(store.user.login) — \(Wording.userRole(store.user.role))" + (unit.map { ", \($0)" } ?? "")
+                    + (store.operatorLogin.map { " (do \($0) làm thay)" } ?? ""))
         }
     }
 }

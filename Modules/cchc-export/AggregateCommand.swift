@@ -94,7 +94,7 @@ struct AggregateCommand: ParsableCommand {
             Terminal.writeError(
                 "Đã ghi \(output): \(summary.rows.count) đơn vị đã báo cáo, \(summary.missing.count) đơn vị chưa báo cáo.")
         } else {
-            FileHandle.standardOutput.write(data)
+            try Terminal.writeOut(data)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CLISupport
 import Foundation
+import PlanApp
 import PlanCore
 import PlanStore
 
@@ -36,10 +37,9 @@ struct NoteCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.openStore(identity)
-        let day = try date.map { try parseDay($0, option: "--date") }
+        let day = try DayArgument.parse(optional: date, option: "--date")
         let assembly = try ReportAssembly(
-            store: store, planReference: selection.plan, periodText: selection.period, regimeName: selection.regime,
-            date: day)
+            store: store, plan: selection.plan, period: selection.period, regime: selection.regime, date: day)
         let saved = try store.saveReportRecord(
             planID: assembly.plan.id, unitID: assembly.record.owner.id, period: assembly.period.description,
             regime: assembly.regime.id, number: number.map { .some($0) }, issuedOn: day.map { .some($0) },

@@ -41,7 +41,7 @@ struct PlanCommand: ParsableCommand {
             try OutputFile.write(data, to: output)
             Terminal.writeError("Đã ghi \(output) (kế hoạch \(found.reference), \(record.activities.count) hoạt động).")
         } else {
-            FileHandle.standardOutput.write(data)
+            try Terminal.writeOut(data)
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CLISupport
-import Crypto
 import Foundation
+import PlanApp
 import PlanCore
 import PlanStore
 import ReportExport
@@ -16,14 +16,10 @@ struct ReportCommand: ParsableCommand {
             cho ra cùng một tệp. Khi có -o, tệp được ghi trọn vẹn hoặc không ghi gì.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case docx, json, csv, md
-    }
-
     @OptionGroup var selection: ReportSelection
 
     @Option(help: "Định dạng: docx, json, csv hoặc md (mặc định: theo phần mở rộng của tệp -o; không có -o thì json).")
-    var format: Format?
+    var format: ReportFormat?
 
     @Option(
         name: .shortAndLong,
@@ -50,7 +46,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Each output file with its format; one target without a path means standard output.
-    func targets() throws -> [(path: String?, format: Format)] {
+    func targets() throws -> [(path: String?, format: ReportFormat)] {
         if output.isEmpty {
             if format == .docx { throw ValidationError("Định dạng docx cần tệp đầu ra: thêm -o TỆP.docx") }
             return [(nil, format ?? .json)]
@@ -67,8 +63,7 @@ struct ReportCommand: ParsableCommand {
             guard seen.insert(URL(fileURLWithPath: path).standardizedFileURL.path).inserted else {
                 throw ValidationError("Tệp \(path) được chỉ định hai lần trong -o.")
             }
-            let suffix = URL(fileURLWithPath: path).pathExtension.lowercased()
-            guard let format = Format(rawValue: suffix) else {
+            guard let format = ReportFormat(fileExtensionOf: path) else {
                 throw ValidationError(
                     "Không biết định dạng của tệp \(path): dùng phần mở rộng .docx, .json, .csv hoặc .md, hoặc chỉ rõ --format.")
             }
@@ -81,31 +76,21 @@ struct ReportCommand: ParsableCommand {
         // Every output must be writable before anything is read, and above all before a submission is stored.
         for case let path? in targets.map(\.path) { try OutputFile.checkWritable(path) }
         let store = try database.openStore(identity)
-        let assembly = try ReportAssembly(
-            store: store, planReference: selection.plan, periodText: selection.period, regimeName: selection.regime,
-            date: try date.map { try parseDay($0, option: "--date") })
-        let asOfDay = try asOf.map { try parseDay($0, option: "--as-of") }
+        var assembly = try ReportAssembly(
+            store: store, plan: selection.plan, period: selection.period, regime: selection.regime,
+            date: try DayArgument.parse(optional: date, option: "--date"))
+        let asOfDay = try DayArgument.parse(optional: asOf, option: "--as-of")
         var report = try assembly.report(asOf: asOfDay, status: .draft, snapshot: nil)
         var note: String?
         if submit {
-            let frozen = try assembly.report(asOf: asOfDay, status: .submitted, snapshot: nil)
-            let content = frozen.jsonText()
-            let sha = SHA256.hash(data: Data(content.utf8)).map { String(format: "%02x", $0) }.joined()
-            let snapshot = try store.submitReport(
-                planID: assembly.plan.id, unitID: assembly.record.owner.id, period: assembly.period,
-                regime: assembly.regime.id, window: try assembly.regime.window(for: assembly.period), content: content,
-                sha256: sha)
-            report = try assembly.report(
-                asOf: asOfDay, status: .submitted,
-                snapshot: ReportSnapshot(
-                    version: snapshot.version, sha256: snapshot.sha256, submittedAt: snapshot.submittedAt,
-                    by: snapshot.submittedBy))
+            let snapshot: SnapshotRecord
+            (report, snapshot) = try assembly.submit(asOf: asOfDay)
             note =
                 "Đã nộp báo cáo \(assembly.plan.reference) kỳ \(assembly.period.description): bản số \(snapshot.version), "
                 + "sha256 \(snapshot.sha256.prefix(16))…; kỳ báo cáo đã được khóa."
         }
         if targets.count == 1, targets[0].path == nil {
-            try report.write(targets[0].format) { FileHandle.standardOutput.write(Data($0)) }
+            try report.write(targets[0].format) { try Terminal.writeOut($0) }
         } else {
             // The formats are independent renderings of one model: each is made and written to its
             // temporary file side by side, and the files replace their targets together.
@@ -128,21 +113,8 @@ struct ReportCommand: ParsableCommand {
         if let note { Terminal.writeError(note) }
         // Every file is in place and the connection idle: the process ends here, so the memory of a large
         // report goes back to the system at once rather than object by object (~0.1 s for 100,000 entries).
-        withExtendedLifetime((store, assembly, report)) { Foundation.exit(ExitStatus.success) }
+        withExtendedLifetime((store, assembly, report)) { ToolMain.succeed() }
     }
 }
 
-extension Report {
-    /// The report in one format, handed to `emit` in pieces: the JSON as it is written (a report of
-    /// 100,000 results never sits whole in memory), the other formats whole.
-    fileprivate func write(
-        _ format: ReportCommand.Format, to emit: (UnsafeRawBufferPointer) throws -> Void
-    ) throws {
-        switch format {
-        case .json: try writeJSON(emit)
-        case .docx: try docxData().withUnsafeBytes(emit)
-        case .csv: try csvData().withUnsafeBytes(emit)
-        case .md: try Array(markdown().utf8).withUnsafeBytes(emit)
-        }
-    }
-}
+extension ReportFormat: ExpressibleByArgument {}

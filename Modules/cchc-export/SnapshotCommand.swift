@@ -1,6 +1,5 @@
 import ArgumentParser
 import CLISupport
-import Crypto
 import Foundation
 import PlanCore
 import PlanStore
@@ -50,15 +49,11 @@ struct SnapshotCommand: ParsableCommand {
             let store = try database.openStore(identity)
             let snapshot = try store.snapshot(id: id)
             let content = Data((snapshot.content ?? "").utf8)
-            let sha = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
-            guard sha == snapshot.sha256 else {
-                throw ToolError("Bản đã nộp #\(id) không khớp sha256 đã ghi (\(snapshot.sha256.prefix(16))… ≠ \(sha.prefix(16))…).")
-            }
             if let output {
                 try OutputFile.write(content, to: output)
                 Terminal.writeError("Đã ghi \(output): bản \(snapshot.version) của \(snapshot.planReference) kỳ \(snapshot.periodID).")
             } else {
-                FileHandle.standardOutput.write(content)
+                try Terminal.writeOut(content)
             }
         }
     }

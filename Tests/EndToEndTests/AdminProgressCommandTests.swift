@@ -13,12 +13,12 @@ struct AdminProgressCommandTests {
                 "cchc-admin-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
-            try Data("Biên bản hội nghị".utf8).write(to: directory.appendingPathComponent("bien-ban.txt"))
+            try Data("%PDF-1.4\nBiên bản hội nghị".utf8).write(to: directory.appendingPathComponent("bien-ban.pdf"))
             let added = try admin(
                 "progress", "add", "--activity", "45/KH-STP#PL.1", "--unit", "Văn phòng Sở", "--date", "10/04/2024",
                 "--text", "Đăng 12 tin, bài", "--quantity", "12", "--quantity-unit", "tin, bài",
                 "--evidence", "https://stp.binhphuoc.gov.vn/cchc/1", "--evidence", "15/BC-STP", "--evidence",
-                "bien-ban.txt",
+                "bien-ban.pdf",
                 in: directory)
             #expect(added.status == 0, "\(added)")
             let listed = try admin("progress", "list", "--activity", "45/KH-STP#PL.1", "--format", "json").json()

@@ -62,7 +62,7 @@ extension DeploymentTests {
                 // The restored database is live: current for this build, and a new write gets a fresh id
                 // and its audit row through the restored triggers.
                 try Migrator(connection: restored).requireCurrent()
-                let store = try Store(connection: restored, login: SampleDepartment.adminLogin)
+                let store = try Store(connection: restored, actingAs: SampleDepartment.adminLogin)
                 let newUnit = try store.transaction { c in
                     try c.query(
                         "INSERT INTO units (name, name_key, kind) VALUES ('Phòng Công chứng', 'phong cong chung', 'division') RETURNING id"
@@ -110,7 +110,7 @@ extension DeploymentTests {
                 try #require(backup.status == 0, "\(backup)")
 
                 try withTestDatabase(prepare: { try Migrator(connection: $0).migrate() }) { other in
-                    _ = try Store(connection: other.connection, login: "nguoi.khac")
+                    _ = try Store(connection: other.connection, actingAs: "nguoi.khac")
                     let restore = try runProgram(
                         "deploy/restore.sh", ["--force", backup.archivePath, other.name],
                         environment: scriptEnvironment(conninfo: source.conninfo))

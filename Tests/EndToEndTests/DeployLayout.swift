@@ -10,13 +10,15 @@ import Testing
 /// their passwords and are never dropped. The group roles cchc_admin/unit/viewer are never dropped:
 /// every migrated database relies on them.
 final class DeployLayout {
-    static let ownedRoles = ["cchc_owner", "cchc_migrator", "cchc_app", "cchc_backup"]
+    static let ownedRoles = ["cchc_owner", "cchc_migrator", "cchc_backup"]
 
     /// The test server as a superuser sees it (`DATABASE_URL` or `PG*`).
     let server: ConnectionConfiguration
     /// Passwords of the login roles created by this layout.
-    private let passwords: [String: String]
+    private var passwords: [String: String]
     private let createdRoles: [String]
+    /// People's logins made by `createLogin`, dropped by `tearDown()`.
+    private var personLogins: [String] = []
     private var databases: [String] = []
 
     init() throws {
@@ -27,7 +29,7 @@ final class DeployLayout {
             ).map { try $0.decode(String.self, at: 0) })
         createdRoles = Self.ownedRoles.filter { !existing.contains($0) }
         var passwords: [String: String] = [:]
-        for role in ["cchc_migrator", "cchc_app", "cchc_backup"] where !existing.contains(role) {
+        for role in ["cchc_migrator", "cchc_backup"] where !existing.contains(role) {
             passwords[role] = (0 ..< 4).map { _ in String(format: "%08x", UInt32.random(in: .min ... .max)) }.joined()
         }
         self.passwords = passwords
@@ -55,6 +57,20 @@ final class DeployLayout {
         return try runProgram("psql", arguments, environment: ProcessInfo.processInfo.environment)
     }
 
+    /// A person's login made with deploy/postgres/create-login.sql, under a name unique to this test run
+    /// (`nv_a1b2c3d4`) with a random password; returns the name.
+    func createLogin(_ stem: String) throws -> String {
+        let name = "\(stem)_" + String(format: "%08x", UInt32.random(in: .min ... .max))
+        let password = (0 ..< 4).map { _ in String(format: "%08x", UInt32.random(in: .min ... .max)) }.joined()
+        var arguments = ["-X", "-q", "-f", "deploy/postgres/create-login.sql", "-v", "login=\(name)", "-v", "password=\(password)"]
+        if !server.conninfo.isEmpty { arguments += ["--dbname", server.conninfo] }
+        let run = try runProgram("psql", arguments, environment: ProcessInfo.processInfo.environment)
+        guard run.status == 0 else { throw DeployLayoutError.setupFailed(run) }
+        personLogins.append(name)
+        passwords[name] = password
+        return name
+    }
+
     /// How to reach `database` as `role` (the password set by this layout, if it created the role).
     func configuration(_ role: String, database: String) throws -> ConnectionConfiguration {
         var values = server.settings()
@@ -75,7 +91,7 @@ final class DeployLayout {
             ScratchDatabase(name: database).drop()
         }
         guard let server = try? TestDatabase.serverConnection() else { return }
-        for role in createdRoles.reversed() {
+        for role in personLogins + createdRoles.reversed() {
             do {
                 try server.execute(unsafeSQL: "DROP ROLE IF EXISTS \(try server.quoteIdentifier(role))")
             } catch {

@@ -15,7 +15,7 @@ struct ExportCommandTests {
                 let outcome = try tool.run("cchc-import", ["plan", ToolRunner.fixture(file).path])
                 #expect(outcome.status == 0, "\(outcome)")
             }
-            let store = try Store(connection: db.connection, login: "vanphong")
+            let store = try Store(connection: db.connection, actingAs: "vanphong")
             try store.transaction { c in
                 let activity = try c.query(
                     """

@@ -89,7 +89,7 @@ struct ImportCommandTests {
         try withMigratedDatabase { db in
             let tool = runner(db)
             // The first person becomes admin; create the session before the race.
-            _ = try Store(connection: db.connection, login: "vanphong")
+            _ = try Store(connection: db.connection, actingAs: "vanphong")
             let path = ToolRunner.fixture("45-KH-STP-2024.docx").path
             let outcomes = ConcurrentOutcomes()
             DispatchQueue.concurrentPerform(iterations: 2) { _ in

@@ -5,16 +5,33 @@ import TestSupport
 import Testing
 
 extension DeploymentTests {
-    /// deploy/postgres/setup-roles.sql on a real server: migrations as cchc_migrator, the tools as cchc_app.
+    /// deploy/postgres/setup-roles.sql on a real server: migrations as cchc_migrator, each person on their
+    /// own login (deploy/postgres/create-login.sql).
     @Suite("The least-privilege layout of deploy/postgres/setup-roles.sql")
     struct LeastPrivilegeRoles {
-        /// A database prepared by setup-roles.sql and migrated as cchc_migrator; everything dropped afterwards.
-        func withMigratedLayout(_ body: (DeployLayout, String) throws -> Void) throws {
+        /// The logins of the sample department's two people.
+        struct People {
+            /// Văn phòng Sở's administrator (granted cchc_admin by the server's administrator, as the docs say
+            /// for the first administrator).
+            var admin: String
+            /// The unit member, mapped by the administrator.
+            var unit: String
+        }
+
+        /// A database prepared by setup-roles.sql and migrated as cchc_migrator, populated by the administrator
+        /// on their own login, the unit member's login mapped; everything dropped afterwards.
+        func withMigratedLayout(_ body: (DeployLayout, String, People) throws -> Void) throws {
             let layout = try DeployLayout()
             defer { layout.tearDown() }
             let database = try layout.prepareDatabase()
             try Migrator(connection: Connection(layout.configuration("cchc_migrator", database: database))).migrate()
-            try body(layout, database)
+            let people = People(admin: try layout.createLogin("vp"), unit: try layout.createLogin("nv"))
+            try layout.superuser(database).execute(
+                unsafeSQL: "GRANT cchc_admin TO \(try layout.superuser(database).quoteIdentifier(people.admin))")
+            let admin = try Connection(layout.configuration(people.admin, database: database))
+            try SampleDepartment.populate(admin)
+            _ = try Store(connection: admin).setDatabaseLogin(SampleDepartment.unitLogin, to: people.unit)
+            try body(layout, database, people)
         }
 
         @Test("setup-roles.sql prepares a UTF8 / C.UTF-8 database owned by cchc_owner, and running it again changes nothing")
@@ -38,34 +55,45 @@ extension DeploymentTests {
             #expect(try row.decode(String.self, at: 3) == "cchc_owner")
             #expect(try c.query("SELECT count(*) FROM pg_extension WHERE extname = 'btree_gist'").scalar(Int.self) == 1)
 
-            let rights = try c.query(
+            for group in ["cchc_admin", "cchc_unit", "cchc_viewer"] {
+                let rights = try c.query(
+                    """
+                    SELECT has_schema_privilege(\(group), 'public', 'CREATE'),
+                           has_database_privilege(\(group), current_database(), 'TEMPORARY'),
+                           has_database_privilege(\(group), current_database(), 'CONNECT'),
+                           pg_has_role(\(group), 'cchc_owner', 'MEMBER')
+                    """
+                ).singleRow()
+                #expect(try rights.decode(Bool.self, at: 0) == false, "\(group) may create objects in public")
+                #expect(try rights.decode(Bool.self, at: 1) == false, "\(group) may create temporary tables")
+                #expect(try rights.decode(Bool.self, at: 2) == true, "\(group) cannot connect")
+                #expect(try rights.decode(Bool.self, at: 3) == false, "\(group) is a member of the owner")
+            }
+            let layoutRights = try c.query(
                 """
-                SELECT has_schema_privilege('cchc_app', 'public', 'CREATE'),
-                       has_database_privilege('cchc_app', current_database(), 'TEMPORARY'),
-                       has_database_privilege('cchc_app', current_database(), 'CONNECT'),
-                       pg_has_role('cchc_app', 'cchc_owner', 'MEMBER'),
-                       pg_has_role('cchc_app', 'cchc_unit', 'MEMBER'),
-                       pg_has_role('cchc_migrator', 'cchc_owner', 'MEMBER')
+                SELECT pg_has_role('cchc_migrator', 'cchc_owner', 'MEMBER'),
+                       pg_has_role('cchc_admin', 'cchc_unit', 'MEMBER'),
+                       (SELECT bool_and(m.admin_option) FROM pg_auth_members m
+                         WHERE m.member = 'cchc_owner'::regrole
+                           AND m.roleid IN ('cchc_admin'::regrole, 'cchc_unit'::regrole, 'cchc_viewer'::regrole)),
+                       has_database_privilege('public', current_database(), 'CONNECT')
                 """
             ).singleRow()
-            #expect(try rights.decode(Bool.self, at: 0) == false, "cchc_app may create objects in public")
-            #expect(try rights.decode(Bool.self, at: 1) == false, "cchc_app may create temporary tables")
-            #expect(try rights.decode(Bool.self, at: 2) == true, "cchc_app cannot connect")
-            #expect(try rights.decode(Bool.self, at: 3) == false, "cchc_app is a member of the owner")
-            #expect(try rights.decode(Bool.self, at: 4) == true, "cchc_app cannot switch to cchc_unit")
-            #expect(try rights.decode(Bool.self, at: 5) == true, "cchc_migrator cannot act as the owner")
+            #expect(try layoutRights.decode(Bool.self, at: 0) == true, "cchc_migrator cannot act as the owner")
+            #expect(try layoutRights.decode(Bool.self, at: 1) == true, "an administrator cannot act for a unit member")
+            #expect(try layoutRights.decode(Bool?.self, at: 2) == true, "the owner cannot grant the group roles")
+            #expect(try layoutRights.decode(Bool.self, at: 3) == false, "anyone may connect")
 
             let attributes = try c.query(
                 """
                 SELECT rolname::text || ': login=' || rolcanlogin || ' super=' || rolsuper || ' createdb=' || rolcreatedb
                        || ' createrole=' || rolcreaterole || ' bypassrls=' || rolbypassrls
-                  FROM pg_roles WHERE rolname IN ('cchc_owner', 'cchc_migrator', 'cchc_app', 'cchc_backup')
+                  FROM pg_roles WHERE rolname IN ('cchc_owner', 'cchc_migrator', 'cchc_backup')
                  ORDER BY rolname
                 """
             ).map { try $0.decode(String.self, at: 0) }
             #expect(
                 attributes == [
-                    "cchc_app: login=true super=false createdb=false createrole=false bypassrls=false",
                     "cchc_backup: login=true super=false createdb=false createrole=false bypassrls=true",
                     "cchc_migrator: login=true super=false createdb=false createrole=false bypassrls=false",
                     "cchc_owner: login=false super=false createdb=false createrole=false bypassrls=false",
@@ -77,14 +105,14 @@ extension DeploymentTests {
             let layout = try DeployLayout()
             defer { layout.tearDown() }
             let database = try layout.prepareDatabase()
-            let run = try layout.runSetup(database: database, as: "cchc_app")
+            let run = try layout.runSetup(database: database, as: "cchc_migrator")
             #expect(run.status != 0, "\(run)")
             #expect(run.standardError.contains("must be run by a superuser"), "\(run)")
         }
 
-        @Test("Migrations run as cchc_migrator and every object belongs to cchc_owner; cchc_app cannot change the schema")
+        @Test("Migrations run as cchc_migrator and every object belongs to cchc_owner; people's logins cannot change the schema")
         func migrationsAsMigrator() throws {
-            try withMigratedLayout { layout, database in
+            try withMigratedLayout { layout, database, people in
                 let migrator = try Connection(layout.configuration("cchc_migrator", database: database))
                 let who = try migrator.query("SELECT session_user::text, current_user::text").singleRow()
                 #expect(try who.decode(String.self, at: 0) == "cchc_migrator")
@@ -106,17 +134,20 @@ extension DeploymentTests {
                 }
                 #expect(appliedBy == ["cchc_migrator"])
 
-                let app = try Connection(layout.configuration("cchc_app", database: database))
+                let app = try Connection(layout.configuration(people.admin, database: database))
                 try Migrator(connection: app).requireCurrent()
                 let next = Migration(version: 9_999, name: "thu_nghiem", sql: "CREATE TABLE thu_nghiem (x int);")
                 #expect(throws: MigrationError.self) {
                     try Migrator(connection: app, migrations: Migration.all + [next]).migrate()
                 }
+                #expect(throws: PostgresError.self) {
+                    try app.execute(unsafeSQL: "SET ROLE cchc_admin; DELETE FROM schema_migrations")
+                }
                 #expect(try c.query("SELECT to_regclass('thu_nghiem') IS NULL").scalar(Bool.self))
             }
         }
 
-        /// Statements a session of cchc_app must never get through, whatever it does.
+        /// Statements a person's login must never get through, whatever it does.
         static let forbidden = [
             "DROP TABLE activities",
             "TRUNCATE audit_log",
@@ -129,50 +160,76 @@ extension DeploymentTests {
             "SET session_replication_role = replica",
             "CREATE TABLE public.thu_nghiem (x int)",
             "CREATE TEMPORARY TABLE thu_nghiem (x int)",
+            "CREATE TEMPORARY TABLE users (id bigint, login text, role text, unit_id bigint, active boolean)",
             "CREATE ROLE ke_la LOGIN SUPERUSER",
             "CREATE DATABASE cchc_khac",
+            "SET ROLE cchc_admin; UPDATE schema_migrations SET sha256 = repeat('0', 64)",
+            "SET ROLE cchc_admin; DELETE FROM report_snapshots",
         ]
 
-        @Test("Through cchc_app the store works, but the login cannot drop tables, write the audit log or switch security off")
+        @Test("Through people's own logins the store works, but no login can drop tables, write the audit log or switch security off")
         func appLoginLimits() throws {
-            try withMigratedLayout { layout, database in
-                let app = try Connection(layout.configuration("cchc_app", database: database))
-                // The tools' whole path as the app login: bootstrap admin, import, unit member's progress.
-                try SampleDepartment.populate(app)
-
+            try withMigratedLayout { layout, database, people in
                 let c = try layout.superuser(database)
                 let audit = try c.query("SELECT count(*), max(id) FROM audit_log").singleRow()
                 #expect(try audit.decode(Int.self, at: 0) > 0)
+                // Every change was made on the administrator's login; what the administrator did for the unit
+                // member is recorded as done by the member, with the administrator as operator.
                 let actors = try c.query("SELECT DISTINCT db_login FROM audit_log").map { try $0.decode(String.self, at: 0) }
-                #expect(actors == ["cchc_app"])
+                #expect(actors == [people.admin])
+                let acting = try c.query(
+                    "SELECT DISTINCT actor || ' / ' || coalesce(operator, '-') FROM audit_log ORDER BY 1"
+                ).map { try $0.decode(String.self, at: 0) }
+                #expect(acting == ["\(SampleDepartment.unitLogin) / \(SampleDepartment.adminLogin)", "\(SampleDepartment.adminLogin) / -"])
 
-                for statement in Self.forbidden {
-                    let error = #expect(throws: PostgresError.self, "\(statement)") {
-                        try app.execute(unsafeSQL: statement)
+                for login in [people.admin, people.unit] {
+                    let session = try Connection(layout.configuration(login, database: database))
+                    for statement in Self.forbidden {
+                        let error = #expect(throws: PostgresError.self, "\(login): \(statement)") {
+                            try session.execute(unsafeSQL: statement)
+                        }
+                        #expect(
+                            ["42501", "P0001"].contains(error?.sqlState ?? ""), "\(login): \(statement): \(String(describing: error))")
+                        if session.isInTransaction { try session.execute(unsafeSQL: "ROLLBACK") }
                     }
-                    #expect(error?.sqlState == "42501", "\(statement): \(String(describing: error))")
                 }
                 // Not even as the admin group role inside a tool's transaction.
-                let admin = try Store(connection: app, login: SampleDepartment.adminLogin)
+                let admin = try Store(connection: Connection(layout.configuration(people.admin, database: database)))
+                #expect(admin.user.login == SampleDepartment.adminLogin && admin.operatorLogin == nil)
                 #expect(throws: StoreError.self) {
                     try admin.transaction { c in try c.execute(unsafeSQL: "DELETE FROM audit_log") }
                 }
                 let after = try c.query("SELECT count(*), max(id) FROM audit_log").singleRow()
                 #expect(try after.decode(Int.self, at: 0) == (try audit.decode(Int.self, at: 0)))
                 #expect(try c.query("SELECT to_regclass('activities') IS NOT NULL").scalar(Bool.self))
+                #expect(try c.query("SELECT count(*) FROM report_snapshots").scalar(Int.self) > 0)
             }
         }
 
-        @Test("A unit member cannot record progress for another unit's activity, even with direct SQL through cchc_app")
+        @Test("A unit member is who their login says: no --as, no cchc.user, no other role, no other unit's activity")
         func rowLevelSecurityHolds() throws {
-            try withMigratedLayout { layout, database in
-                let app = try Connection(layout.configuration("cchc_app", database: database))
-                try SampleDepartment.populate(app)
+            try withMigratedLayout { layout, database, people in
                 let c = try layout.superuser(database)
                 let entries = try c.query("SELECT count(*) FROM progress_entries").scalar(Int.self)
+                let unit = try Connection(layout.configuration(people.unit, database: database))
+
+                // The login is the member, with the unit role the mapping granted and nothing else.
+                let member = try Store(connection: unit)
+                #expect(member.user.login == SampleDepartment.unitLogin && member.user.role == .unit)
+                let memberships = try c.query(
+                    """
+                    SELECT string_agg(g.rolname, ',' ORDER BY g.rolname) FROM pg_auth_members m
+                      JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = \(people.unit)::regrole
+                    """
+                ).scalar(String?.self)
+                #expect(memberships == "cchc_unit")
+                // Asking to be somebody else is refused before anything runs.
+                let asAdmin = #expect(throws: StoreError.self) {
+                    try Store(connection: unit, actingAs: SampleDepartment.adminLogin)
+                }
+                if case .actingForbidden = asAdmin {} else { Issue.record("expected .actingForbidden, got \(String(describing: asAdmin))") }
 
                 // PL.1 is led by Văn phòng Sở; the member belongs to Phòng Hành chính tư pháp, which does not take part.
-                let member = try Store(connection: app, login: SampleDepartment.unitLogin)
                 let refused = #expect(throws: StoreError.self) {
                     try member.transaction("ghi tiến độ cho hoạt động PL.1") { c in
                         try c.query(
@@ -189,23 +246,42 @@ extension DeploymentTests {
                     Issue.record("expected .forbidden, got \(String(describing: refused))")
                 }
 
-                // The same write issued by hand, with the row-level security switch turned off first.
-                let direct = #expect(throws: PostgresError.self) {
-                    try app.withTransaction { c in
-                        try c.execute(unsafeSQL: "SET LOCAL ROLE cchc_unit")
-                        try c.query("SELECT set_config('cchc.user', \(SampleDepartment.unitLogin), true)")
-                        try c.execute(unsafeSQL: "SET LOCAL row_security = off")
-                        try c.execute(
-                            unsafeSQL: """
-                                INSERT INTO progress_entries (activity_id, unit_id, entry_date, text)
-                                SELECT a.id, a_lead.unit_id, '2024-05-02', 'Ghi hộ đơn vị khác'
-                                  FROM activities a JOIN activity_assignments a_lead ON a_lead.activity_id = a.id
-                                 WHERE a.ref = 'PL.1' AND a_lead.role = 'lead'
-                                """)
+                // The same write issued by hand: claiming to be the administrator, switching row-level security
+                // off, taking the admin role, or shadowing `users` with a temporary table.
+                let attempts = [
+                    """
+                    SET LOCAL ROLE cchc_unit;
+                    SELECT set_config('cchc.user', '\(SampleDepartment.adminLogin)', true);
+                    INSERT INTO progress_entries (activity_id, unit_id, entry_date, text)
+                    SELECT a.id, a_lead.unit_id, '2024-05-02', 'Ghi hộ đơn vị khác'
+                      FROM activities a JOIN activity_assignments a_lead ON a_lead.activity_id = a.id
+                     WHERE a.ref = 'PL.1' AND a_lead.role = 'lead'
+                    """,
+                    """
+                    SET LOCAL row_security = off;
+                    INSERT INTO progress_entries (activity_id, unit_id, entry_date, text)
+                    SELECT a.id, a_lead.unit_id, '2024-05-02', 'Ghi hộ đơn vị khác'
+                      FROM activities a JOIN activity_assignments a_lead ON a_lead.activity_id = a.id
+                     WHERE a.ref = 'PL.1' AND a_lead.role = 'lead'
+                    """,
+                    "SET LOCAL ROLE cchc_admin",
+                    "CREATE TEMPORARY TABLE users AS SELECT * FROM public.users",
+                ]
+                for attempt in attempts {
+                    let direct = #expect(throws: PostgresError.self, "\(attempt)") {
+                        try unit.withTransaction { c in try c.execute(unsafeSQL: attempt) }
                     }
+                    #expect(direct?.sqlState == "42501", "\(attempt): \(String(describing: direct))")
                 }
-                #expect(direct?.sqlState == "42501", "\(String(describing: direct))")
                 #expect(try c.query("SELECT count(*) FROM progress_entries").scalar(Int.self) == entries)
+
+                // Disabled, the person's login loses its role at once; enabled, it gets it back.
+                let admin = try Store(connection: Connection(layout.configuration(people.admin, database: database)))
+                _ = try admin.setUserActive(SampleDepartment.unitLogin, active: false)
+                #expect(try c.query("SELECT pg_has_role(\(people.unit), 'cchc_unit', 'MEMBER')").scalar(Bool.self) == false)
+                #expect(throws: StoreError.self) { try Store(connection: unit) }
+                _ = try admin.setUserActive(SampleDepartment.unitLogin, active: true)
+                #expect(try c.query("SELECT pg_has_role(\(people.unit), 'cchc_unit', 'MEMBER')").scalar(Bool.self))
             }
         }
 
@@ -251,9 +327,13 @@ extension DeploymentTests {
                 #expect(try rights.decode(Bool.self, at: 1) == true)
                 #expect(try rights.decode(Bool.self, at: 2) == true)
 
-                // The tools carry on as cchc_app, and a migration added later grants its tables as before.
-                let app = try Connection(layout.configuration("cchc_app", database: target))
-                let member = try Store(connection: app, login: SampleDepartment.unitLogin)
+                // The administrator maps the unit member to a login of the server; the member carries on there,
+                // and a migration added later grants its tables as before.
+                let login = try layout.createLogin("nv")
+                _ = try Store(connection: c, actingAs: SampleDepartment.adminLogin)
+                    .setDatabaseLogin(SampleDepartment.unitLogin, to: login)
+                let app = try Connection(layout.configuration(login, database: target))
+                let member = try Store(connection: app)
                 try member.transaction { c in
                     try c.query(
                         """
@@ -271,16 +351,15 @@ extension DeploymentTests {
 
         @Test("backup.sh as cchc_backup and restore.sh as cchc_migrator into a database prepared by setup-roles.sql")
         func backupAndRestoreWithLeastPrivilege() throws {
-            try withMigratedLayout { layout, database in
-                try SampleDepartment.populate(Connection(layout.configuration("cchc_app", database: database)))
+            try withMigratedLayout { layout, database, people in
                 let before = try DatabaseFingerprint(layout.superuser(database))
                 let directory = try ScratchDirectory()
                 defer { directory.remove() }
 
-                // The app login cannot dump: pg_dump refuses tables whose rows a policy would hide.
+                // A person's login cannot dump: pg_dump refuses tables whose rows a policy would hide.
                 let asApp = try runProgram(
                     "deploy/backup.sh", ["--dir", directory.url.path],
-                    environment: scriptEnvironment(conninfo: layout.configuration("cchc_app", database: database).conninfo))
+                    environment: scriptEnvironment(conninfo: layout.configuration(people.unit, database: database).conninfo))
                 #expect(asApp.status == 1, "\(asApp)")
                 #expect(try directory.fileNames().isEmpty)
 
@@ -309,10 +388,11 @@ extension DeploymentTests {
                 let forced = try DatabaseFingerprint(layout.superuser(target)).differences(from: before)
                 #expect(forced.isEmpty, "\(forced.joined(separator: "\n"))")
 
-                // The tools carry on against the restored database as the app login.
-                let app = try Connection(layout.configuration("cchc_app", database: target))
+                // The tools carry on against the restored database on the administrator's login.
+                let app = try Connection(layout.configuration(people.admin, database: target))
                 try Migrator(connection: app).requireCurrent()
-                let store = try Store(connection: app, login: SampleDepartment.adminLogin)
+                let store = try Store(connection: app)
+                #expect(store.user.login == SampleDepartment.adminLogin)
                 try store.transaction { c in
                     try c.query("INSERT INTO units (name, name_key, kind) VALUES ('Thanh tra Sở', 'thanh tra so', 'division')")
                 }

@@ -15,7 +15,7 @@ enum SampleDepartment {
 
     /// Fills a migrated, empty database through `connection` (a session of the login role).
     static func populate(_ connection: Connection) throws {
-        let admin = try Store(connection: connection, login: adminLogin)
+        let admin = try Store(connection: connection, actingAs: adminLogin)
         try admin.importPlan(plan(revision: 1), replace: false)
         try admin.importPlan(plan(revision: 2), replace: true)
 
@@ -55,7 +55,7 @@ enum SampleDepartment {
         }
 
         // The unit member records what the division did, under the cchc_unit role and its policies.
-        let member = try Store(connection: connection, login: unitLogin)
+        let member = try Store(connection: connection, actingAs: unitLogin)
         let bytes = Data((0 ... 255).map { UInt8($0) } + Array("Biên bản hội nghị".utf8))
         try member.transaction("ghi tiến độ") { c in
             let activity = try c.query("SELECT id FROM activities WHERE ref = 'PL.2' AND removed_in_revision IS NULL")

@@ -57,4 +57,24 @@ struct CrashRecoveryTests {
             }
         }
     }
+
+    @Test("a deleted socket file is noticed: the next call restarts the server instead of waiting for it")
+    func deletedSocket() async throws {
+        try await withScratchCluster { cluster, _ in
+            let target = try await cluster.ensureRunning()
+            _ = try psql("CREATE TABLE kept (n int); INSERT INTO kept VALUES (3)", target: target)
+            guard case .running(let before) = try cluster.status() else { throw ScratchError(message: "not running") }
+            #expect(unlink(target.socketFile) == 0)
+
+            let started = Date()
+            let again = try await cluster.ensureRunning()
+            #expect(Date().timeIntervalSince(started) < 30)
+            guard case .running(let after) = try cluster.status() else { throw ScratchError(message: "not running") }
+            #expect(after != before)
+            #expect(FileManager.default.fileExists(atPath: again.socketFile))
+            #expect(try psql("SELECT n FROM kept", target: again) == "3")
+            let log = try String(contentsOf: cluster.paths.logFile, encoding: .utf8)
+            #expect(log.contains("missing while the server runs; restarting it"))
+        }
+    }
 }

@@ -228,14 +228,14 @@ struct RowLevelSecurityTests {
                 NewProgress(activityID: first.id, unitID: f.unit, date: Day(2024, 5, 2)!, text: "Đăng 2 tin"))
 
             let renamed = try store.renameUnit(
-                f.unit, to: "Phòng Phổ biến pháp luật", effective: Day(2025, 1, 1)!, act: nil)
+                f.unit, to: "Phòng Phổ biến pháp luật", effective: Day(2024, 11, 1)!, act: nil)
             let again = try Seed.session(db, as: Self.staff)
             #expect(again.user.unitID == renamed.opened.first?.id)
             let late = try again.addProgress(
-                NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2025, 1, 5)!, text: "Tiếp tục"))
+                NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2024, 11, 5)!, text: "Tiếp tục"))
             #expect(late.unitName == "Phòng Phổ biến pháp luật")
             let early = try again.addProgress(
-                NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2024, 12, 5)!, text: "Trước khi đổi tên"))
+                NewProgress(activityID: f.own.id, unitID: f.unit, date: Day(2024, 10, 5)!, text: "Trước khi đổi tên"))
             #expect(early.unitName == Self.unitName)
         }
     }

@@ -91,7 +91,7 @@ enum Seed {
     /// A fresh migrated database with both plans imported by the first (admin) user.
     static func withPlans<T>(_ body: (Store, TestDatabase) throws -> T) throws -> T {
         try withMigratedDatabase { db in
-            let store = try Store(connection: db.connection, login: admin)
+            let store = try Store(connection: db.connection, actingAs: admin)
             _ = try store.importPlan(province, replace: false)
             _ = try store.importPlan(department, replace: false)
             return try body(store, db)
@@ -100,7 +100,7 @@ enum Seed {
 
     /// A second session on the same database (its own connection), as another person.
     static func session(_ db: TestDatabase, as login: String) throws -> Store {
-        try Store(connection: Connection(db.configuration), login: login)
+        try Store(connection: Connection(db.configuration), actingAs: login)
     }
 
     /// Registers unit staff of `unit` and opens their session.

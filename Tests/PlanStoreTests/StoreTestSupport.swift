@@ -6,7 +6,7 @@ import TestSupport
 /// A fresh migrated database with a session for `login` (the first login becomes admin).
 func withStore<T>(login: String = "vanphong", _ body: (Store, TestDatabase) throws -> T) throws -> T {
     try withMigratedDatabase { db in
-        try body(try Store(connection: db.connection, login: login), db)
+        try body(try Store(connection: db.connection, actingAs: login), db)
     }
 }
 

@@ -9,7 +9,7 @@ struct UserAdminTests {
     @Test("The first person becomes administrator; others must be registered")
     func bootstrap() throws {
         try withMigratedDatabase { db in
-            let first = try Store(connection: db.connection, login: "vanphong")
+            let first = try Store(connection: db.connection, actingAs: "vanphong")
             #expect(first.user.role == .admin)
             #expect(throws: StoreError.self) { try Seed.session(db, as: "nguoila") }
         }

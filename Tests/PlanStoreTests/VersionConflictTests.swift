@@ -66,7 +66,7 @@ struct VersionConflictTests {
                 Thread.detachNewThread {
                     defer { done.signal() }
                     do {
-                        let second = try Store(connection: Connection(configuration), login: "truongvp")
+                        let second = try Store(connection: Connection(configuration), actingAs: "truongvp")
                         _ = try second.editActivity(activity, ActivityEdit(title: "Bản của người thứ hai"))
                     } catch {
                         outcome.error = error

@@ -70,4 +70,34 @@ extension DecodingTests {
         #expect(seen == 3)
         #expect(try connection.query("SELECT 2").scalar(Int.self) == 2)
     }
+
+    @Test("a statement sent while rows are streaming is refused, so no row is ever dropped silently")
+    func busyWhileStreaming() throws {
+        // libpq answers a second statement by discarding the rows not yet read, without an error: the
+        // report once lost every entry after a unit lookup made inside the loop.
+        var seen: [Int] = []
+        let error = #expect(throws: PostgresError.self) {
+            try connection.forEachRow("SELECT generate_series(\(1), \(5)) AS n") { row in
+                seen.append(Int(try row.int64(0)))
+                if seen.count == 2 { _ = try connection.query("SELECT \(42)") }
+            }
+        }
+        #expect(error?.code == .connectionBusy)
+        #expect(error?.detail?.contains("generate_series") == true)
+        #expect(seen == [1, 2])
+        // Every other way of sending a statement is refused as well, and the rows all arrive.
+        var rows = 0
+        try connection.forEachRow("SELECT generate_series(\(1), \(5))") { _ in
+            rows += 1
+            #expect(throws: PostgresError.self) { try connection.execute(unsafeSQL: "SELECT 1") }
+            #expect(throws: PostgresError.self) { try connection.withTransaction { _ in } }
+            #expect(throws: PostgresError.self) { try connection.forEachRow("SELECT 1") { _ in } }
+            #expect(throws: PostgresError.self) {
+                try connection.copyIn(unsafeSQL: "COPY pg_temp.nothing FROM STDIN", columnCount: 1, rows: [["x"]])
+            }
+        }
+        #expect(rows == 5)
+        // Once the rows are read the connection is idle again.
+        #expect(try connection.query("SELECT 3").scalar(Int.self) == 3)
+    }
 }

@@ -36,7 +36,12 @@ public enum MigratedTemplate {
     }
 }
 
-/// Runs `body` with a fresh database holding the current schema, dropped afterwards.
+/// Runs `body` with a fresh database holding the current schema, dropped afterwards. Database privileges
+/// are not copied from the template, so the copy is hardened as `Migrator.migrate` hardens a database.
 public func withMigratedDatabase<T>(_ body: (TestDatabase) throws -> T) throws -> T {
-    try TestDatabase(template: try MigratedTemplate.ensure()).use(body)
+    let database = try TestDatabase(template: try MigratedTemplate.ensure())
+    return try database.use { database in
+        try Migrator.hardenDatabase(database.connection)
+        return try body(database)
+    }
 }

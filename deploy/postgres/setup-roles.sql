@@ -6,14 +6,12 @@
 --
 --   sudo -u postgres psql -X -v ON_ERROR_STOP=1 -f deploy/postgres/setup-roles.sql \
 --       -v dbname=cchc \
---       -v app_password="$CCHC_APP_PASSWORD" \
 --       -v migrator_password="$CCHC_MIGRATOR_PASSWORD" \
 --       -v backup_password="$CCHC_BACKUP_PASSWORD"
 --
 -- Variables (all optional):
 --   dbname             database to create/prepare                      default: cchc
 --   timezone           the database's default TimeZone                 default: Asia/Ho_Chi_Minh
---   app_password       password of cchc_app      (LOGIN; omit for peer/cert authentication)
 --   migrator_password  password of cchc_migrator (LOGIN; omit for peer/cert authentication)
 --   backup_password    password of cchc_backup   (LOGIN; omit for peer/cert authentication)
 --
@@ -21,21 +19,23 @@
 -- statement logging off first, so they do not end up in the server log.
 --
 -- The layout:
---   cchc_owner     NOLOGIN. Owns the database and every schema object the migrations create.
+--   cchc_owner     NOLOGIN. Owns the database and every schema object the migrations create. Holds
+--                  the three group roles WITH ADMIN OPTION, so that the schema (a trigger on `users`)
+--                  grants each person's login exactly the group role of that person.
 --   cchc_migrator  LOGIN, member of cchc_owner, and every session of it runs as cchc_owner
 --                  (ALTER ROLE … SET role), so `cchc-admin db migrate` creates objects owned by
 --                  cchc_owner. The only login that can change the schema.
---   cchc_app       LOGIN for the three tools. Member of cchc_admin, cchc_unit and cchc_viewer so
---                  that each transaction can `SET LOCAL ROLE` to the acting person's group role.
---                  Not a superuser, no CREATEDB/CREATEROLE/REPLICATION/BYPASSRLS, not a member of
---                  cchc_owner: it can never own, alter or drop a table, never turn row-level
---                  security off, never write audit_log (see README.md, "Why cchc_app cannot
---                  bypass row-level security").
 --   cchc_backup    LOGIN for pg_dump: read-only (pg_read_all_data) with BYPASSRLS, because
 --                  pg_dump refuses to dump a table whose rows a policy would hide.
 --   cchc_admin, cchc_unit, cchc_viewer
---                  NOLOGIN group roles of the schema (migration 0001 creates them only when
---                  missing; creating them here means the migrator needs no CREATEROLE).
+--                  NOLOGIN group roles of the schema. cchc_admin is a member of cchc_unit and
+--                  cchc_viewer, so an administrator acting for a unit member (`--as`) can take that
+--                  person's role.
+--   people         one LOGIN per person (create-login.sql), mapped to the person in `users.db_login`
+--                  (`cchc-admin user add … --db-login` / `user login`); the mapping grants the login
+--                  its person's group role and nothing else. The person is taken from the login
+--                  (session_user): no login can choose who it is.
+--   cchc_app       the shared login of earlier versions: retired (NOLOGIN, no group roles) when found.
 
 \set ON_ERROR_STOP on
 \set QUIET on
@@ -77,7 +77,7 @@ DO $$
 DECLARE
     r text;
 BEGIN
-    FOREACH r IN ARRAY ARRAY['cchc_owner', 'cchc_migrator', 'cchc_app', 'cchc_backup',
+    FOREACH r IN ARRAY ARRAY['cchc_owner', 'cchc_migrator', 'cchc_backup',
                              'cchc_admin', 'cchc_unit', 'cchc_viewer'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
             BEGIN
@@ -96,8 +96,6 @@ ALTER ROLE cchc_admin    NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATI
 ALTER ROLE cchc_unit     NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT;
 ALTER ROLE cchc_viewer   NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT;
 ALTER ROLE cchc_migrator LOGIN   NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT;
-ALTER ROLE cchc_app      LOGIN   NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT
-    CONNECTION LIMIT 50;
 ALTER ROLE cchc_backup   LOGIN   NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION BYPASSRLS INHERIT
     CONNECTION LIMIT 4;
 
@@ -105,29 +103,41 @@ ALTER ROLE cchc_backup   LOGIN   NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATI
 GRANT cchc_owner TO cchc_migrator;
 ALTER ROLE cchc_migrator SET role = 'cchc_owner';
 
--- The tools switch to the acting person's group role per transaction.
-GRANT cchc_admin, cchc_unit, cchc_viewer TO cchc_app;
--- A tool stuck inside a transaction must not hold locks for ever.
-ALTER ROLE cchc_app SET idle_in_transaction_session_timeout = '10min';
+-- The owner grants each person's login its group role (the schema's `users` trigger does it).
+GRANT cchc_admin, cchc_unit, cchc_viewer TO cchc_owner WITH ADMIN OPTION;
+-- An administrator acting for a unit member or a viewer switches to their role.
+GRANT cchc_unit, cchc_viewer TO cchc_admin;
+-- A tool stuck inside a transaction must not hold locks for ever (every person's login inherits it
+-- through the database setting below).
 
--- Backups: read every table, bypassing the row-level policies (and nothing else).
-GRANT pg_read_all_data TO cchc_backup;
-
--- A login that must never reach the data through the owner or the app by mistake.
+-- The shared login of earlier versions could be anyone: it keeps nothing.
 DO $$
 BEGIN
-    IF pg_has_role('cchc_app', 'cchc_owner', 'MEMBER') THEN
-        RAISE EXCEPTION 'cchc_app is a member of cchc_owner: revoke it (REVOKE cchc_owner FROM cchc_app)';
-    END IF;
-    IF pg_has_role('cchc_app', 'cchc_migrator', 'MEMBER') OR pg_has_role('cchc_app', 'cchc_backup', 'MEMBER') THEN
-        RAISE EXCEPTION 'cchc_app must not be a member of cchc_migrator or cchc_backup';
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cchc_app') THEN
+        REVOKE cchc_admin, cchc_unit, cchc_viewer FROM cchc_app;
+        ALTER ROLE cchc_app NOLOGIN;
+        RAISE WARNING 'cchc_app is retired (NOLOGIN, no group roles): give each person a login (create-login.sql), then DROP ROLE cchc_app';
     END IF;
 END
 $$;
 
-\if :{?app_password}
-ALTER ROLE cchc_app PASSWORD :'app_password';
-\endif
+-- Backups: read every table, bypassing the row-level policies (and nothing else).
+GRANT pg_read_all_data TO cchc_backup;
+
+-- The group roles must never reach the owner's or the migrator's rights.
+DO $$
+DECLARE
+    r text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['cchc_admin', 'cchc_unit', 'cchc_viewer'] LOOP
+        IF pg_has_role(r, 'cchc_owner', 'MEMBER') OR pg_has_role(r, 'cchc_migrator', 'MEMBER')
+           OR pg_has_role(r, 'cchc_backup', 'MEMBER') THEN
+            RAISE EXCEPTION '% is a member of cchc_owner, cchc_migrator or cchc_backup: revoke it', r;
+        END IF;
+    END LOOP;
+END
+$$;
+
 \if :{?migrator_password}
 ALTER ROLE cchc_migrator PASSWORD :'migrator_password';
 \endif
@@ -156,12 +166,15 @@ SELECT pg_encoding_to_char(encoding) <> 'UTF8' AS bad_encoding,
 SELECT format('ALTER DATABASE %I OWNER TO cchc_owner', :'dbname')
 \gexec
 
--- Only the three logins may connect; nobody may create temporary tables.
+-- Only the migrator, the backup and people's logins (through their group role) may connect;
+-- nobody may create temporary tables.
 SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', :'dbname')
 \gexec
-SELECT format('GRANT CONNECT ON DATABASE %I TO cchc_app, cchc_migrator, cchc_backup', :'dbname')
+SELECT format('GRANT CONNECT ON DATABASE %I TO cchc_migrator, cchc_backup, cchc_admin, cchc_unit, cchc_viewer', :'dbname')
 \gexec
 SELECT format('ALTER DATABASE %I SET TimeZone = %L', :'dbname', :'timezone')
+\gexec
+SELECT format('ALTER DATABASE %I SET idle_in_transaction_session_timeout = %L', :'dbname', '10min')
 \gexec
 
 \connect :dbname
@@ -193,4 +206,4 @@ SELECT r.rolname AS role,
   LEFT JOIN pg_db_role_setting s ON s.setrole = r.oid AND s.setdatabase = 0
  WHERE r.rolname LIKE 'cchc\_%'
  ORDER BY r.rolname;
-\echo 'setup-roles.sql: database' :dbname 'is ready. Next: cchc-admin db migrate, connected as cchc_migrator.'
+\echo 'setup-roles.sql: database' :dbname 'is ready. Next: cchc-admin db migrate, connected as cchc_migrator; then a login per person (create-login.sql).'

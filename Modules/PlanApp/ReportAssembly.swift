@@ -1,0 +1,100 @@
+import Foundation
+import PlanCore
+import PlanStore
+import ReportExport
+
+/// The periodic report of one plan for one period, as every front end makes it: the plan read from the
+/// store with unit names valid on the report date, the report text staff keep, and `ReportBuilder`.
+public struct ReportAssembly {
+    public let store: Store
+    public let plan: StoredPlan
+    public let period: PeriodID
+    public let regime: ReportingRegime
+    public let window: DayRange
+    /// Số, ngày, tồn tại and đề xuất kept for this report.
+    public let text: ReportRecord
+    /// The report date: as recorded for the report, else as asked, else the regime's deadline (never
+    /// the clock, so the same state always gives the same document).
+    public let date: Day
+    /// The plan as loaded (again inside the submission, when the report is submitted).
+    public private(set) var record: PlanRecord
+
+    /// Chooses the plan and period and loads the plan.
+    public init(store: Store, plan reference: String, period periodText: String, regime regimeName: String, date: Day?)
+        throws
+    {
+        self.store = store
+        plan = try store.findPlan(reference)
+        do {
+            period = try PeriodID(parsing: periodText)
+        } catch {
+            throw PlanAppError(.period, error.description)
+        }
+        do {
+            regime = try ReportingRegime.named(regimeName)
+        } catch {
+            throw PlanAppError(.regime, error.description)
+        }
+        guard regime.offers(period.kind) else {
+            throw PlanAppError(.period, "chế độ \(regime.id) không có kỳ \(period.description)")
+        }
+        window = try regime.window(for: period)
+        guard window.overlaps(.year(plan.year)) else {
+            throw PlanAppError(
+                .period,
+                "kỳ \(period.description) (\(window.from.vietnamese) – \(window.to.vietnamese)) nằm ngoài năm kế hoạch \(plan.year)")
+        }
+        let ownerID = try store.planOwner(id: plan.id, namesOn: window.to).id
+        text = try store.reportRecord(planID: plan.id, unitID: ownerID, period: period.description, regime: regime.id)
+        self.date = try text.issuedOn ?? date ?? regime.deadline(for: period)
+        record = try store.loadPlan(id: plan.id, namesOn: self.date)
+    }
+
+    /// The report model with the given submission state.
+    public func report(asOf: Day?, status: ReportStatus, snapshot: ReportSnapshot?) throws -> Report {
+        let owner = record.owner
+        let place = try store.unitPlace(owner.id) ?? record.document.place ?? ""
+        let abbreviation =
+            owner.abbreviation
+            ?? record.document.symbol.flatMap { $0.split(separator: "-", maxSplits: 1).last.map(String.init) }
+            ?? ""
+        var parentActivities: [ReportContext.ParentActivity] = []
+        if let parentID = try store.parentPlanID(of: plan.id) {
+            parentActivities = try store.activityTitles(planID: parentID).map {
+                ReportContext.ParentActivity(ref: $0.ref, title: $0.title)
+            }
+        }
+        let context = ReportContext(
+            reporter: .init(parentName: owner.parentName, name: owner.name, abbreviation: abbreviation, place: place),
+            number: text.number, date: date, asOf: asOf, signer: record.document.signer,
+            distribution: ["Sở Nội vụ", "Lãnh đạo Sở", "Lưu: VT, VP."], issues: text.issues,
+            proposals: text.proposals, status: status, snapshot: snapshot, parentActivities: parentActivities)
+        do {
+            return try ReportBuilder.build(plan: record, period: period, regime: regime, context: context)
+        } catch {
+            throw PlanAppError(nil, error.description)
+        }
+    }
+
+    /// Nộp báo cáo: locks the period for the plan's owner, reads the plan again under that lock, freezes
+    /// the report as a numbered, hashed snapshot, and returns the submitted report (with its version and
+    /// hash) and the snapshot. One transaction: if anything fails, nothing is locked or stored.
+    public mutating func submit(asOf: Day?) throws -> (report: Report, snapshot: SnapshotRecord) {
+        var frozen = record
+        let snapshot = try store.submitReport(
+            planID: plan.id, unitID: record.owner.id, period: period, regime: regime.id, window: window
+        ) {
+            frozen = try store.loadPlan(id: plan.id, namesOn: date)
+            var locked = self
+            locked.record = frozen
+            return try locked.report(asOf: asOf, status: .submitted, snapshot: nil).jsonText()
+        }
+        record = frozen
+        let report = try report(
+            asOf: asOf, status: .submitted,
+            snapshot: ReportSnapshot(
+                version: snapshot.version, sha256: snapshot.sha256, submittedAt: snapshot.submittedAt,
+                by: snapshot.submittedBy))
+        return (report, snapshot)
+    }
+}
