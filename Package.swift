@@ -103,6 +103,13 @@ let package = Package(
             name: "ReportExportTests", dependencies: ["ReportExport", "PlanCore", "OOXML", zip],
             path: "Tests/ReportExportTests", exclude: ["Golden"], swiftSettings: strict),
         .testTarget(
+            name: "CLISupportTests", dependencies: ["CLISupport", "PlanCore"], path: "Tests/CLISupportTests",
+            swiftSettings: strict),
+        .testTarget(
+            name: "PlanAppTests",
+            dependencies: ["PlanApp", "PlanStore", "PlanCore", "ReportExport", "Postgres", "TestSupport"],
+            path: "Tests/PlanAppTests", swiftSettings: strict),
+        .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "PlanStore", "PlanCore", "LocalCluster", zip], path: "Tests/EndToEndTests",
             swiftSettings: strict),
     ]

@@ -29,7 +29,7 @@ Tùy chọn:
                          dưới $CCHC_HOME
   -h, --help             hiển thị trợ giúp này
 
-Nên chạy với vai trò cchc_backup (chỉ đọc, BYPASSRLS) hoặc cchc_migrator; vai trò cchc_app
+Nên chạy với vai trò cchc_backup (chỉ đọc, BYPASSRLS) hoặc cchc_migrator; tài khoản của từng người
 không sao lưu được vì pg_dump từ chối các bảng có chính sách bảo mật theo dòng (RLS).
 Mã thoát: 0 thành công, 1 sao lưu/kiểm tra thất bại, 2 sai cách dùng, 3 không kết nối được CSDL.
 EOF

@@ -272,6 +272,17 @@ fi
 # pg_restore does not carry planner statistics.
 cchc_psql -c 'ANALYZE' 2>/dev/null || cchc_say "Cảnh báo: ANALYZE không chạy được; hãy chạy nó với vai trò chủ sở hữu."
 
+# A dump does not carry the database's own privileges: nobody but the owner may create temporary
+# objects (they would shadow the schema's tables for that session) or objects in public.
+if ! cchc_psql -v target="$target" >/dev/null 2>&1 <<'SQL'
+SELECT format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', :'target')
+\gexec
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+SQL
+then
+    cchc_say "Cảnh báo: không thu hồi được quyền TEMPORARY của PUBLIC trên CSDL $target; hãy chạy với vai trò chủ sở hữu: REVOKE TEMPORARY ON DATABASE $target FROM PUBLIC"
+fi
+
 status=none
 if [[ $(cchc_psql -c "SELECT to_regclass('schema_migrations') IS NOT NULL") == t ]]; then
     status=$(cchc_psql -F ' ' -c 'SELECT coalesce(max(version), 0), count(*) FROM schema_migrations')

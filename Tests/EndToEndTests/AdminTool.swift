@@ -22,6 +22,14 @@ struct AdminTool {
     func callAsFunction(_ arguments: String..., as login: String? = nil, in directory: URL? = nil) throws
         -> ToolRunner.Outcome
     {
+        try self(arguments, as: login, in: directory)
+    }
+
+    /// Runs `cchc-admin ARGS` as `user` (or `as`).
+    @discardableResult
+    func callAsFunction(_ arguments: [String], as login: String? = nil, in directory: URL? = nil) throws
+        -> ToolRunner.Outcome
+    {
         try runner.run(
             "cchc-admin", arguments, extraEnvironment: ["CCHC_USER": login ?? user, "NO_COLOR": ""],
             currentDirectory: directory)

@@ -58,6 +58,10 @@ extension DeploymentTests {
                 let restored = try Connection(source.configuration.replacingDatabase(target.name))
                 let differences = try DatabaseFingerprint(restored).differences(from: before)
                 #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
+                // A new database from a dump gets default privileges: restore.sh takes TEMPORARY back.
+                #expect(
+                    try restored.query("SELECT has_database_privilege('public', current_database(), 'TEMPORARY')")
+                        .scalar(Bool.self) == false)
 
                 // The restored database is live: current for this build, and a new write gets a fresh id
                 // and its audit row through the restored triggers.

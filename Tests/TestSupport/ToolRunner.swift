@@ -42,10 +42,11 @@ public struct ToolRunner: Sendable {
 
     /// Runs `tool` with `arguments`; `input` is written to its standard input. `fileSizeLimit` (in the
     /// blocks of the shell's `ulimit -f`) makes every file the tool writes fail past that size, as a full
-    /// disk would.
+    /// disk would. `standardOutput` sends standard output to that file instead of the captured pipe
+    /// (`/dev/full`: a disk with no space left).
     public func run(
         _ tool: String, _ arguments: [String], input: Data? = nil, extraEnvironment: [String: String] = [:],
-        currentDirectory: URL? = nil, fileSizeLimit: Int? = nil
+        currentDirectory: URL? = nil, fileSizeLimit: Int? = nil, standardOutput: String? = nil
     ) throws -> Outcome {
         let process = Process()
         let executable = try Self.executable(tool)
@@ -61,7 +62,12 @@ public struct ToolRunner: Sendable {
         let out = Pipe()
         let err = Pipe()
         let inPipe = Pipe()
-        process.standardOutput = out
+        if let standardOutput, let file = FileHandle(forWritingAtPath: standardOutput) {
+            process.standardOutput = file
+            try out.fileHandleForWriting.close()
+        } else {
+            process.standardOutput = out
+        }
         process.standardError = err
         process.standardInput = inPipe
         try process.run()
