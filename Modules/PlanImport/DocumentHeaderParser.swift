@@ -17,14 +17,17 @@ enum DocumentHeaderParser {
     static func parse(_ paragraphs: [Paragraph]) -> DocumentHeader {
         var header = DocumentHeader()
         // Left column (and single-column lines) in order, then the right column.
+        // A line of a header table flattened with "|" is read cell by cell, in order: whether the
+        // conversion wrote the table row by row or column by column, each part is told by its content.
         var pieces: [(text: String, location: SourceLocation)] = []
         var right: [(text: String, location: SourceLocation)] = []
         for paragraph in paragraphs {
             if paragraph.columns.count > 1 {
-                pieces.append((paragraph.columns[0], paragraph.location))
-                right.append(contentsOf: paragraph.columns.dropFirst().map { ($0, paragraph.location) })
+                pieces.append(contentsOf: Self.pieces(of: paragraph.columns[0]).map { ($0, paragraph.location) })
+                right.append(
+                    contentsOf: paragraph.columns.dropFirst().flatMap(Self.pieces(of:)).map { ($0, paragraph.location) })
             } else {
-                pieces.append((paragraph.text, paragraph.location))
+                pieces.append(contentsOf: Self.pieces(of: paragraph.text).map { ($0, paragraph.location) })
             }
         }
         pieces.append(contentsOf: right)
@@ -66,13 +69,80 @@ enum DocumentHeaderParser {
         return header
     }
 
+    /// The parts of the header in one line. A header table flattened by a conversion gives its cells
+    /// ("ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Markdown "| a | b |"),
+    /// without separator rows ("|---|:---:|") or empty cells; and parts a conversion ran together in
+    /// one cell are taken apart at the Quốc hiệu, the Tiêu ngữ and "Số: …" ("… TỈNH BÌNH PHƯỚC Số:
+    /// 96/KH-UBND", "… VIỆT NAM Độc lập - Tự do - Hạnh phúc Bình Phước, ngày …"). A line of a normal
+    /// header is one piece, itself.
+    static func pieces(of text: String) -> [String] {
+        guard text.utf8.contains(0x7C) else { return separatedParts(text) }
+        if MarkdownCleanup.isTableRule(text) { return [] }
+        return text.split(separator: "|").flatMap { cell -> [String] in
+            let cell = TextNormalization.collapseWhitespace(String(cell))
+            if cell.isEmpty || MarkdownCleanup.isTableRule("|" + cell) { return [] }
+            return separatedParts(cell)
+        }
+    }
+
+    private static let quocHieuSpellings = ["cộng hòa xã hội chủ nghĩa việt nam", "cộng hoà xã hội chủ nghĩa việt nam"]
+
+    /// A piece cut where the Quốc hiệu, the Tiêu ngữ or a "Số: …" code starts and ends inside it.
+    private static func separatedParts(_ text: String) -> [String] {
+        let lower = text.lowercased()
+        // Cheap exit for the usual header line: none of the parts can be inside it.
+        guard lower.contains("số") || lower.contains("cộng ho") || lower.contains("độc lập") else { return [text] }
+        var cuts: [(start: Int, end: Int)] = []
+        func offset(_ index: String.Index) -> Int { lower.distance(from: lower.startIndex, to: index) }
+        for spelling in quocHieuSpellings {
+            for range in TextNormalization.wordRanges(of: spelling, in: lower) {
+                cuts.append((offset(range.lowerBound), offset(range.upperBound)))
+            }
+        }
+        for range in TextNormalization.wordRanges(of: "độc lập", in: lower) {
+            let rest = lower[range.upperBound...]
+            if let end = rest.range(of: "hạnh phúc"), rest.distance(from: rest.startIndex, to: end.lowerBound) <= 30 {
+                cuts.append((offset(range.lowerBound), offset(end.upperBound)))
+            }
+        }
+        for range in TextNormalization.wordRanges(of: "số", in: lower) {
+            let start = offset(range.lowerBound)
+            let tail = text[text.index(text.startIndex, offsetBy: start)...]
+            guard let (_, rest) = number(at: tail) else { continue }
+            cuts.append((start, start + tail.count - rest.count))
+        }
+        guard !cuts.isEmpty else { return [text] }
+        cuts.sort { $0.start < $1.start }
+        var parts: [String] = []
+        var position = 0
+        func add(_ from: Int, _ to: Int) {
+            guard from < to else { return }
+            let part = TextNormalization.trim(
+                text[text.index(text.startIndex, offsetBy: from)..<text.index(text.startIndex, offsetBy: to)], [",", ";"])
+            if !part.isEmpty { parts.append(part) }
+        }
+        for cut in cuts where cut.start >= position {
+            add(position, cut.start)
+            add(cut.start, cut.end)
+            position = cut.end
+        }
+        add(position, text.count)
+        return parts.count > 1 ? parts : [text]
+    }
+
     /// "Số: 96/KH-UBND", "Số: /KH-SLĐTBXH", "Số 45/KH-STP".
     static func numberLine(_ text: String) -> DocumentCodes.Code? {
-        guard text.count <= 80, text.lowercased().hasPrefix("số") else { return nil }
+        guard text.count <= 80 else { return nil }
+        return number(at: Substring(text))?.code
+    }
+
+    /// "Số: 96/KH-UBND" at the start of `text`: the code and the text after it.
+    private static func number(at text: Substring) -> (code: DocumentCodes.Code, rest: Substring)? {
+        guard text.prefix(2).lowercased() == "số" else { return nil }
         var rest = text.dropFirst(2)
         guard let next = rest.first, next == ":" || next == " " || next == "." else { return nil }
         rest = rest.drop { $0 == ":" || $0 == " " }
-        return DocumentCodes.code(at: rest)?.code
+        return DocumentCodes.code(at: rest)
     }
 
     /// "Bình Phước, ngày 19 tháng 3 năm 2024" → place and date.

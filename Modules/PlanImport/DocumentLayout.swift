@@ -1,6 +1,12 @@
 /// The regions of a plan document, in order: header (issuer, number, date), type line and title,
 /// preamble (Căn cứ / Thực hiện …), body (numbered sections), closing (Nơi nhận, signature) and annex
 /// (Phụ lục). Each is a range of block indices.
+///
+/// A plan issued by a Quyết định ("QUYẾT ĐỊNH Về việc ban hành Kế hoạch …") reads as the plan: the
+/// header, type and preamble are the decision's, the title is the plan's as the decision states it,
+/// the articles (Điều 1, 2, 3) are left out, the closing is the decision's (its signer), and the
+/// body and annex are those of the attached plan ("KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)"),
+/// whose own basis, if any, is `planPreamble`.
 struct DocumentLayout {
     var header: Range<Int>
     /// The type line ("KẾ HOẠCH") as printed, and where.
@@ -9,6 +15,8 @@ struct DocumentLayout {
     /// Trích yếu, joined when it spans paragraphs.
     var title: String?
     var preamble: Range<Int>
+    /// The basis of a plan attached to the decision that issues it, between its title and its body.
+    var planPreamble: Range<Int> = 0..<0
     var body: Range<Int>
     var closing: Range<Int>
     var annex: Range<Int>
@@ -35,16 +43,7 @@ struct DocumentLayout {
         var cursor: Int
         if let typeIndex {
             header = 0..<typeIndex
-            cursor = typeIndex + 1
-            var titleParts: [String] = typeRest.isEmpty ? [] : [typeRest]
-            while cursor < count, let paragraph = blocks[cursor].paragraph, !Cues.isBodyStart(paragraph.text),
-                !Cues.isClosingStart(paragraph.text)
-            {
-                if !titleParts.isEmpty && !(paragraph.isBold && paragraph.isCentered) { break }
-                titleParts.append(paragraph.text)
-                cursor += 1
-            }
-            title = titleParts.isEmpty ? nil : titleParts.joined(separator: " ")
+            (title, cursor) = Self.title(blocks, after: typeIndex, rest: typeRest)
         } else {
             // No type line: the header runs to the first paragraph that opens the body.
             var end = 0
@@ -54,7 +53,64 @@ struct DocumentLayout {
             cursor = end
         }
 
-        let preambleStart = cursor
+        if let typeName, DocumentTypes.abbreviation(of: typeName) == "QĐ", let issued = IssuedPlan.named(in: title),
+            let plan = IssuedPlan.find(blocks, type: issued.typeName, after: cursor)
+        {
+            // The decision: its basis up to "QUYẾT ĐỊNH:" or "Điều 1", its articles, its closing.
+            let operative = (cursor..<plan.start).first { text($0).map(IssuedPlan.isOperativeStart) ?? false } ?? plan.start
+            let decisionClosing = (operative..<plan.start).first { text($0).map(Cues.isClosingStart) ?? false } ?? plan.start
+            preamble = cursor..<operative
+            var planCursor = plan.start
+            var planTitle: String?
+            if plan.hasTypeLine, let line = text(plan.start), let type = DocumentTypes.typeLine(line) {
+                (planTitle, planCursor) = Self.title(blocks, after: plan.start, rest: type.rest)
+            }
+            // "(Ban hành kèm theo Quyết định số … ngày … của …)" under the plan's title.
+            while planCursor < count, let line = text(planCursor), IssuedPlan.isIssuedWithNote(line) { planCursor += 1 }
+            title = issued.title ?? planTitle
+            let regions = Self.regions(blocks, from: planCursor)
+            planPreamble = regions.preamble
+            body = regions.body
+            annex = regions.annex
+            let decisionHasClosing = (decisionClosing..<plan.start).contains { blocks[$0].paragraph != nil }
+            closing = decisionHasClosing ? decisionClosing..<plan.start : regions.closing
+            return
+        }
+
+        let regions = Self.regions(blocks, from: cursor)
+        preamble = regions.preamble
+        body = regions.body
+        closing = regions.closing
+        annex = regions.annex
+    }
+
+    /// The trích yếu under the type line at `typeIndex` (`rest` is the title written on the type line
+    /// itself), and where what follows it starts. In Word a title spans the bold, centred paragraphs
+    /// under the type, but a line in capitals under a title in sentence case ends it (the decision's
+    /// authority, "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), and so does "(Ban hành kèm theo …)".
+    private static func title(_ blocks: [Block], after typeIndex: Int, rest: String) -> (String?, Int) {
+        var cursor = typeIndex + 1
+        var titleParts: [String] = rest.isEmpty ? [] : [rest]
+        while cursor < blocks.count, let paragraph = blocks[cursor].paragraph, !Cues.isBodyStart(paragraph.text),
+            !Cues.isClosingStart(paragraph.text)
+        {
+            if let last = titleParts.last {
+                if !(paragraph.isBold && paragraph.isCentered) { break }
+                if TextNormalization.isUppercase(paragraph.text), !TextNormalization.isUppercase(last) { break }
+                if IssuedPlan.isIssuedWithNote(paragraph.text) { break }
+            }
+            titleParts.append(paragraph.text)
+            cursor += 1
+        }
+        return (titleParts.isEmpty ? nil : titleParts.joined(separator: " "), cursor)
+    }
+
+    /// Preamble, body, closing and annex of the blocks from `preambleStart` on.
+    private static func regions(_ blocks: [Block], from preambleStart: Int) -> (
+        preamble: Range<Int>, body: Range<Int>, closing: Range<Int>, annex: Range<Int>
+    ) {
+        let count = blocks.count
+        func text(_ index: Int) -> String? { blocks[index].paragraph?.text }
         var closingStart = count
         var index = preambleStart
         while index < count {
@@ -90,16 +146,70 @@ struct DocumentLayout {
                 break
             }
         }
-        preamble = preambleStart..<bodyStart
+        let preamble = preambleStart..<bodyStart
         if annexStart < closingStart {
-            body = bodyStart..<annexStart
-            annex = annexStart..<closingStart
-            closing = closingStart..<count
-        } else {
-            body = bodyStart..<closingStart
-            closing = closingStart..<annexStart
-            annex = annexStart..<count
+            return (preamble, bodyStart..<annexStart, closingStart..<count, annexStart..<closingStart)
         }
+        return (preamble, bodyStart..<closingStart, closingStart..<annexStart, annexStart..<count)
+    }
+}
+
+/// A plan issued (or approved) by a Quyết định: named in the decision's trích yếu ("Về việc ban hành
+/// Kế hoạch …", "V/v phê duyệt Kế hoạch …") and attached after the decision's articles.
+enum IssuedPlan {
+    /// Types of documents a decision issues that are read as plans.
+    private static let planTypes = ["KẾ HOẠCH", "CHƯƠNG TRÌNH"]
+
+    /// The type (as printed in capitals) and the title of the plan a decision's trích yếu issues, or
+    /// nil when it issues none. The title is nil when the trích yếu names only the type.
+    static func named(in trichYeu: String?) -> (typeName: String, title: String?)? {
+        guard let trichYeu else { return nil }
+        var rest = Substring(trichYeu)
+        for opening in ["về việc", "v/v", "về"] where TextNormalization.hasWordPrefix(rest.lowercased(), opening) {
+            rest = rest.dropFirst(opening.count).drop { $0 == " " || $0 == ":" }
+            break
+        }
+        guard let verb = ["ban hành", "phê duyệt"].first(where: { TextNormalization.hasWordPrefix(rest.lowercased(), $0) })
+        else { return nil }
+        rest = rest.dropFirst(verb.count).drop { $0 == " " }
+        guard let type = planTypes.first(where: { TextNormalization.hasWordPrefix(rest.uppercased(), $0) }) else {
+            return nil
+        }
+        let title = TextNormalization.trim(rest.dropFirst(type.count), [":", ".", " "])
+        guard let first = title.first else { return (type, nil) }
+        return (type, first.uppercased() + title.dropFirst())
+    }
+
+    /// Where the attached plan starts after the decision: its type line ("KẾ HOẠCH", "KẾ HOẠCH Thông
+    /// tin …"), else — when a conversion lost it — the first numbered section after the decision's closing.
+    static func find(_ blocks: [Block], type: String, after start: Int) -> (start: Int, hasTypeLine: Bool)? {
+        var closed = false
+        var firstSection: Int?
+        for index in start..<blocks.count {
+            guard let line = blocks[index].paragraph?.text else { continue }
+            if let typeLine = DocumentTypes.typeLine(line), typeLine.name.uppercased() == type {
+                return (index, true)
+            }
+            if Cues.isClosingStart(line) { closed = true }
+            if closed, firstSection == nil, Cues.isSectionStart(line) { firstSection = index }
+        }
+        return firstSection.map { ($0, false) }
+    }
+
+    /// "QUYẾT ĐỊNH:" (the decision's operative words) or its first article, "Điều 1.".
+    static func isOperativeStart(_ text: String) -> Bool {
+        let folded = TextNormalization.fold(text)
+        if folded.hasPrefix("quyết định"), TextNormalization.trim(folded.dropFirst("quyết định".count), [" "]) == ":" {
+            return true
+        }
+        return TextNormalization.hasWordPrefix(folded, "điều 1") && !TextNormalization.hasWordPrefix(folded, "điều 10")
+    }
+
+    /// "(Ban hành kèm theo Quyết định số 123/QĐ-UBND ngày … của …)", "(Kèm theo …)".
+    static func isIssuedWithNote(_ text: String) -> Bool {
+        let folded = TextNormalization.fold(TextNormalization.trim(text, ["(", "[", "*", "_"]))
+        return ["ban hành kèm theo", "kèm theo", "phê duyệt kèm theo", "được ban hành kèm theo"]
+            .contains { TextNormalization.hasWordPrefix(folded, $0) }
     }
 }
 

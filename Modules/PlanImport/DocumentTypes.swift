@@ -15,6 +15,12 @@ enum DocumentTypes {
         all.first { $0.abbreviation.uppercased() == abbreviation.uppercased() }?.name
     }
 
+    /// The abbreviation of a printed name ("QUYẾT ĐỊNH" → "QĐ"), in any case.
+    static func abbreviation(of name: String) -> String? {
+        let upper = name.uppercased()
+        return all.first { $0.name == upper }?.abbreviation
+    }
+
     /// Whether an abbreviation is a known document type ("KH", "QĐ"), in any case.
     static func isAbbreviation(_ text: String) -> Bool {
         let upper = text.uppercased()

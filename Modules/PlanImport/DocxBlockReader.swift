@@ -98,6 +98,7 @@ extension PlanImporter {
         case .missingPart(let part): return .missingPart(part)
         case .entryTooLarge(let part, let limit): return .entryTooLarge(part: part, limit: limit)
         case .tooManyEntries(let count, let limit): return .tooManyEntries(count: count, limit: limit)
+        case .duplicateEntry(let part): return .duplicateEntry(part: part)
         case .forbiddenDTD(let part): return .forbiddenDTD(part: part)
         case .malformedXML(let part, let line, let reason): return .malformedXML(part: part, line: line, reason: reason)
         case .encrypted: return .encrypted

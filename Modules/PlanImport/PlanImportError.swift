@@ -22,6 +22,8 @@ public struct PlanImportError: Error, Equatable, Sendable, CustomStringConvertib
         case entryTooLarge(part: String, limit: Int)
         /// The package holds more parts than the limit.
         case tooManyEntries(count: Int, limit: Int)
+        /// Two parts of the package share one name ("word/document.xml" twice), refused for safety.
+        case duplicateEntry(part: String)
         /// XML with a DTD or entity declarations, refused for safety.
         case forbiddenDTD(part: String)
         /// XML that does not parse.
@@ -52,6 +54,7 @@ public struct PlanImportError: Error, Equatable, Sendable, CustomStringConvertib
         case .missingPart: return "missing-part"
         case .entryTooLarge: return "entry-too-large"
         case .tooManyEntries: return "too-many-entries"
+        case .duplicateEntry: return "duplicate-entry"
         case .forbiddenDTD: return "forbidden-dtd"
         case .malformedXML: return "malformed-xml"
         case .encrypted: return "encrypted"
@@ -81,6 +84,9 @@ public struct PlanImportError: Error, Equatable, Sendable, CustomStringConvertib
             return "phần \(part) giải nén vượt quá \(Self.megabytes(limit)) MB (nghi là “bom nén”)"
         case .tooManyEntries(let count, let limit):
             return "gói .docx có \(count) phần, vượt giới hạn \(limit)"
+        case .duplicateEntry(let part):
+            return "gói .docx có hai phần cùng tên “\(part)” (mỗi chương trình có thể đọc ra một nội dung khác nhau), "
+                + "bị từ chối vì lý do an toàn"
         case .forbiddenDTD(let part):
             return "XML trong phần \(part) chứa khai báo DTD/thực thể, bị từ chối vì lý do an toàn"
         case .malformedXML(let part, let line, let reason):

@@ -8,7 +8,7 @@ enum PlanParser {
         func paragraphs(_ range: Range<Int>) -> [Paragraph] { range.compactMap { blocks[$0].paragraph } }
 
         let header = DocumentHeaderParser.parse(paragraphs(layout.header))
-        let preamble = paragraphs(layout.preamble).map(\.text)
+        let preamble = (paragraphs(layout.preamble) + paragraphs(layout.planPreamble)).map(\.text)
         let parent = ParentReferenceParser.parse(preamble, ownCode: header.code?.code, title: layout.title)
         let outline = OutlineBuilder.build(blocks, body: layout.body, annex: layout.annex)
         let closing = SignatureParser.parse(paragraphs(layout.closing))
@@ -55,8 +55,7 @@ enum PlanParser {
     }
 
     private static func typeAbbreviation(_ name: String?) -> String? {
-        guard let name else { return nil }
-        return DocumentTypes.all.first { $0.name == name.uppercased() }?.abbreviation
+        name.flatMap(DocumentTypes.abbreviation(of:))
     }
 
     /// Tables that are not task tables (the header and signature tables, forms) are read as their

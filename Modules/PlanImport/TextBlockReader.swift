@@ -166,11 +166,17 @@ enum TextBlockReader {
         return trimmed.reduce(0) { $0 + ($1 == "|" ? 1 : 0) } >= 2
     }
 
+    /// The table of a run of pipe lines: two rows or more, or one row over a separator row (a Markdown
+    /// table that is only its header row, as a header table converted to Markdown often is).
     private static func table(_ lines: ArraySlice<Substring>, firstLine: Int) -> Table? {
         var rows: [TableRow] = []
+        var ruled = false
         for (offset, line) in lines.enumerated() {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if MarkdownCleanup.isTableRule(trimmed) { continue }
+            if MarkdownCleanup.isTableRule(trimmed) {
+                ruled = !rows.isEmpty
+                continue
+            }
             let cells = splitCells(trimmed).map { cellText -> TableCell in
                 let cleaned = MarkdownCleanup.stripEmphasis(cellText)
                 let cellLines = cleaned.split(separator: "\n").map { TextNormalization.clean(String($0)) }
@@ -179,7 +185,7 @@ enum TextBlockReader {
             }
             rows.append(TableRow(cells: cells, location: .line(firstLine + offset)))
         }
-        return rows.count >= 2 ? Table(rows: rows) : nil
+        return rows.count >= 2 || (ruled && rows.count == 1) ? Table(rows: rows) : nil
     }
 
     /// Cells of a pipe row; outer pipes are optional, "\|" is a literal pipe.

@@ -63,6 +63,40 @@ struct PackageSafetyTests {
         #expect(OOXMLError.missingPart("word/document.xml").description == "Thiếu phần word/document.xml")
     }
 
+    /// Two spellings of one part name as the part lookup sees them (case, "\\" for "/", a leading "/").
+    static let duplicateNames: [(String, String)] = [
+        ("word/document.xml", "word/document.xml"), ("word/document.xml", "Word/Document.XML"),
+        ("word/document.xml", "word\\document.xml"), ("word/document.xml", "/word/document.xml"),
+        ("[Content_Types].xml", "[content_types].xml"),
+    ]
+
+    static func storedEntry(_ name: String, _ text: String) -> RawZip.Entry {
+        let bytes = Array(TestPackage.document(TestPackage.paragraph(text)).utf8)
+        return RawZip.Entry(name: name, payload: bytes, crc32: RawZip.crc32(bytes), uncompressedSize: UInt32(bytes.count))
+    }
+
+    @Test("Two entries with one name are refused, naming the entry: two readers could see two documents",
+          arguments: duplicateNames)
+    func duplicateEntries(first: String, second: String) {
+        let zip = RawZip.build([
+            Self.storedEntry(first, "Kế hoạch thật"), Self.storedEntry("word/styles.xml", "x"),
+            Self.storedEntry(second, "Kế hoạch giả"),
+        ])
+        #expect(throws: OOXMLError.duplicateEntry(part: first)) { try WordDocument(docx: zip) }
+    }
+
+    @Test("Names that only look alike are distinct parts; the duplicate message is Vietnamese and names the part")
+    func distinctEntries() throws {
+        let zip = RawZip.build([
+            Self.storedEntry("word/document.xml", "Kế hoạch thật"), Self.storedEntry("word/document.xml.bak", "cũ"),
+            Self.storedEntry("word/document2.xml", "khác"),
+        ])
+        #expect(try WordDocument(docx: zip).paragraphs.map(\.text) == ["Kế hoạch thật"])
+        #expect(OOXMLError.duplicateEntry(part: "word/document.xml").description
+            == "Gói .docx có hai phần cùng tên “word/document.xml”; tệp bị từ chối vì lý do an toàn "
+                + "(mỗi chương trình có thể đọc ra một nội dung khác nhau)")
+    }
+
     @Test("Zip bomb: 60 MB of zeros (about 60 KB compressed) is refused as too large")
     func zipBomb() throws {
         let zeros = Data(count: 60 * Self.megabyte)

@@ -67,6 +67,22 @@ struct ImportErrorTests {
         #expect(Self.reason(try Self.document(xml), "dtd.docx") == .forbiddenDTD(part: "word/document.xml"))
     }
 
+    @Test("a .docx with two word/document.xml entries (a reader taking the last would see another plan)")
+    func duplicateEntry() throws {
+        let real = TestDocx(lines: "SỞ NỘI VỤ\nSố: 12/KH-SNV\nKẾ HOẠCH\nThông tin, tuyên truyền năm 2025").documentXML()
+        let forged = TestDocx(lines: "SỞ NỘI VỤ\nSố: 99/KH-SNV\nKẾ HOẠCH\nMột kế hoạch khác").documentXML()
+        let data = try TestZip.make([
+            ("[Content_Types].xml", Data(TestDocx.contentTypes.utf8)), ("_rels/.rels", Data(TestDocx.packageRelationships.utf8)),
+            ("word/document.xml", Data(real.utf8)), ("Word/Document.xml", Data(forged.utf8)),
+        ])
+        #expect(Self.reason(data, "hai-noi-dung.docx") == .duplicateEntry(part: "word/document.xml"))
+        let error = PlanImportError(file: "hai-noi-dung.docx", reason: .duplicateEntry(part: "word/document.xml"))
+        #expect(error.code == "duplicate-entry")
+        #expect(error.description
+            == "Không đọc được tệp “hai-noi-dung.docx”: gói .docx có hai phần cùng tên “word/document.xml” "
+                + "(mỗi chương trình có thể đọc ra một nội dung khác nhau), bị từ chối vì lý do an toàn.")
+    }
+
     @Test("a truncated .docx")
     func truncated() throws {
         let data = try Fixtures.data("96-KH-UBND-2024.docx")

@@ -12,6 +12,10 @@ public enum OOXMLError: Error, Equatable, Sendable, CustomStringConvertible {
     case entryTooLarge(part: String, limit: Int)
     /// The package lists more entries than `PackageLimits.maxEntries`.
     case tooManyEntries(count: Int, limit: Int)
+    /// Two entries of the package have the same name as parts are looked up (case, "\\" or a leading
+    /// "/" aside): readers that take the first and readers that take the last would see different
+    /// documents. `part` is the name as the first entry writes it.
+    case duplicateEntry(part: String)
     /// The XML of a part declares a DTD or entities (refused: XXE, billion laughs).
     case forbiddenDTD(part: String)
     /// The XML of a part is not well-formed.
@@ -33,6 +37,9 @@ public enum OOXMLError: Error, Equatable, Sendable, CustomStringConvertible {
             "Phần \(part) giải nén vượt quá \(Self.megabytes(limit)) MB"
         case .tooManyEntries(let count, let limit):
             "Gói .docx có quá nhiều phần (\(count), giới hạn \(limit))"
+        case .duplicateEntry(let part):
+            "Gói .docx có hai phần cùng tên “\(part)”; tệp bị từ chối vì lý do an toàn "
+                + "(mỗi chương trình có thể đọc ra một nội dung khác nhau)"
         case .forbiddenDTD(let part):
             "XML trong \(part) chứa khai báo DTD/thực thể, bị từ chối vì lý do an toàn"
         case .malformedXML(let part, let line, let reason):

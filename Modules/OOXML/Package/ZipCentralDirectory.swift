@@ -18,7 +18,7 @@ struct ZipEntry: Sendable {
 struct ZipCentralDirectory: Sendable {
     /// Entries in directory order.
     private(set) var entries: [ZipEntry] = []
-    /// Lower-cased, slash-normalised name → index of the first entry with that name.
+    /// Lower-cased, slash-normalised name → index of the entry with that name (names are unique).
     private var index: [String: Int] = [:]
 
     private static let localHeaderSignature: UInt32 = 0x0403_4b50
@@ -58,8 +58,11 @@ struct ZipCentralDirectory: Sendable {
         entries.reserveCapacity(Int(entryCount))
         for _ in 0..<Int(entryCount) {
             let (entry, next) = try Self.readCentralHeader(bytes, at: position)
+            // A second entry under a name the lookup cannot tell apart would let two readers (first wins,
+            // last wins, local headers in order) see two different documents: refuse the package.
             let key = Self.lookupKey(entry.name)
-            if index[key] == nil { index[key] = entries.count }
+            if let first = index[key] { throw .duplicateEntry(part: entries[first].name) }
+            index[key] = entries.count
             entries.append(entry)
             position = next
         }

@@ -16,7 +16,7 @@ enum Fixtures {
     /// The plan documents with an expectation file, in every format present.
     static let documents: [String] = [
         "KH-SLDTBXH-2024.txt", "96-KH-UBND-2024.txt", "96-KH-UBND-2024.docx", "45-KH-STP-2024.txt",
-        "45-KH-STP-2024.docx",
+        "45-KH-STP-2024.docx", "123-QD-UBND-2024.txt",
     ]
 
     static func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
