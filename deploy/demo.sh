@@ -116,8 +116,7 @@ admin user list
 # ------------------------------------------------------------------------------------------------
 say "Ghi kết quả thực hiện kèm tài liệu kiểm chứng (đường liên kết, số văn bản, tệp)"
 mkdir -p "$out"
-minutes="$out/bien-ban-hoi-nghi-2024-05-28.txt"
-printf 'BIÊN BẢN HỘI NGHỊ\nTuyên truyền cải cách hành chính lồng ghép phổ biến pháp luật, ngày 28/5/2024.\n' >"$minutes"
+minutes="$samples/bien-ban-hoi-nghi-2024-05-28.pdf"
 admin progress add --activity "$plan#II.3.a" --date 02/04/2024 --as vp.sldtbxh \
     --text "Đăng 3 tin, bài về cải cách hành chính trên Trang thông tin điện tử của Sở" \
     --quantity 3 --quantity-unit "tin, bài" \
@@ -159,7 +158,7 @@ export_ snapshot list
 export_ report --plan 45/KH-STP --period 2024-Q2 --format json -o "$out/bao-cao-stp-2024-Q2.json"
 export_ aggregate --period 2024-Q2 --plan 96/KH-UBND --format docx -o "$out/tong-hop-tinh-2024-Q2.docx" \
     "$out/bao-cao-sldtbxh-2024-Q2.nop.json" "$out/bao-cao-stp-2024-Q2.json"
-admin audit --since 2024-01-01 | tail -n 8
+admin audit --since 2024-01-01 --limit 8
 
 say "Xong. Các tệp trong $out:"
 ls -l "$out"
