@@ -10,6 +10,7 @@ let strict: [SwiftSetting] = [
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let zip = Target.Dependency.product(name: "ZIPFoundation", package: "ZIPFoundation")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 
 let package = Package(
     name: "cchc",
@@ -18,11 +19,17 @@ let package = Package(
         .executable(name: "cchc-admin", targets: ["cchc-admin"]),
         .executable(name: "cchc-import", targets: ["cchc-import"]),
         .executable(name: "cchc-export", targets: ["cchc-export"]),
+        .executable(name: "cchc-web", targets: ["cchc-web"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Pure domain: plans, units, schedules, reporting periods, Vietnamese text keys. No I/O.
@@ -66,7 +73,11 @@ let package = Package(
             path: "Modules/CLISupport", swiftSettings: strict),
 
         .executableTarget(
-            name: "cchc-admin", dependencies: ["CLISupport", "PlanCore", "PlanStore", "Postgres", "LocalCluster", argumentParser],
+            name: "cchc-admin",
+            dependencies: [
+                "CLISupport", "PlanCore", "PlanStore", "Postgres", "LocalCluster", argumentParser,
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
             path: "Modules/cchc-admin", swiftSettings: strict),
         .executableTarget(
             name: "cchc-import", dependencies: ["CLISupport", "PlanCore", "PlanImport", "PlanStore", argumentParser],
@@ -74,6 +85,23 @@ let package = Package(
         .executableTarget(
             name: "cchc-export", dependencies: ["CLISupport", "PlanApp", "PlanCore", "ReportExport", "PlanStore", argumentParser],
             path: "Modules/cchc-export", swiftSettings: strict),
+
+        // The web application: routes, sessions, views (server-rendered Mustache), on the same use cases.
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "PlanApp", "PlanCore", "PlanStore", "Postgres", "ReportExport", hummingbird,
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                crypto,
+            ],
+            path: "Modules/WebApp", resources: [.copy("Resources")], swiftSettings: strict),
+        .executableTarget(
+            name: "cchc-web", dependencies: ["WebApp", "CLISupport", "PlanStore", argumentParser, hummingbird],
+            path: "Modules/cchc-web", swiftSettings: strict),
 
         // Synthetic plans and databases for benchmarks (a developer tool, not shipped to users).
         .executableTarget(
@@ -109,6 +137,13 @@ let package = Package(
             name: "PlanAppTests",
             dependencies: ["PlanApp", "PlanStore", "PlanCore", "ReportExport", "Postgres", "TestSupport"],
             path: "Tests/PlanAppTests", swiftSettings: strict),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: [
+                "WebApp", "PlanApp", "PlanStore", "PlanCore", "Postgres", "TestSupport", hummingbird,
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/WebAppTests", swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "PlanStore", "PlanCore", "LocalCluster", zip], path: "Tests/EndToEndTests",
             swiftSettings: strict),

@@ -62,6 +62,23 @@ public struct DatabaseOptions: ParsableArguments {
         }
     }
 
+    /// Where to connect, checked by connecting once (the embedded cluster started and migrated first), for a
+    /// program that opens its own connections (the web server's pool).
+    public func configuration(requireSchema: Bool = true) throws -> ConnectionConfiguration {
+        switch try target() {
+        case .server(let configuration):
+            let connection = try open(configuration, hint: Self.serverHint)
+            if requireSchema { try Migrator(connection: connection).requireCurrent() }
+            return configuration
+        case .embedded(let cluster):
+            let where_ = try start(cluster)
+            let configuration = try ConnectionConfiguration(
+                conninfo: where_.conninfo, source: .argument, applicationName: Self.applicationName)
+            try Migrator(connection: try open(configuration, hint: Self.embeddedHint(cluster))).migrate()
+            return configuration
+        }
+    }
+
     /// Connects and opens a session for the person acting.
     public func openStore(_ identity: IdentityOption) throws -> Store {
         try Store(

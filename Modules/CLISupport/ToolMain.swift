@@ -36,6 +36,28 @@ public enum ToolMain {
         }
     }
 
+    /// As `run`, for a tool whose commands are asynchronous (the web server).
+    public static func runAsync(_ root: any ParsableCommand.Type, arguments: [String]? = nil) async -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        let arguments = (arguments ?? Array(CommandLine.arguments.dropFirst())).map(VietnameseArgument.normalize)
+        var command: any ParsableCommand
+        do {
+            command = try root.parseAsRoot(arguments)
+        } catch {
+            finish(root, error)
+        }
+        do {
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+            succeed()
+        } catch {
+            finish(root, error)
+        }
+    }
+
     /// Ends a command that did its work: exit 0, unless printing its output failed and it changed
     /// nothing (exit 1, or quietly when the reader closed the pipe). A change already committed stays a
     /// success, with the output failure as a warning, so a script does not retry and store it twice.

@@ -43,6 +43,17 @@ public enum ActivityStatus: String, CaseIterable, Sendable {
     case done
     case overdue
     case cancelled
+
+    /// Tình trạng as reports, the board and the pages print it.
+    public var vietnamese: String {
+        switch self {
+        case .notStarted: "Chưa thực hiện"
+        case .inProgress: "Đang thực hiện"
+        case .done: "Hoàn thành"
+        case .overdue: "Quá hạn"
+        case .cancelled: "Dừng thực hiện"
+        }
+    }
 }
 
 /// Tài liệu kiểm chứng: what proves a result.

@@ -72,3 +72,16 @@ extension Schedule: JSONRepresentable {
             every: json["every"]?.stringValue.flatMap { Recurrence(rawValue: $0) })
     }
 }
+
+extension Schedule {
+    /// The time frame as the plan wrote it, or its days when the text is empty ("Trước ngày 15/05/2024").
+    public var inWords: String {
+        let written = VietnameseText.trimmed(text)
+        if !written.isEmpty { return written }
+        switch (from, to) {
+        case let (from?, to?): return "Từ \(from.vietnamese) đến \(to.vietnamese)"
+        case let (nil, to?): return "Trước ngày \(to.vietnamese)"
+        default: return "Chưa xác định"
+        }
+    }
+}

@@ -106,3 +106,42 @@ enum ActivityOverviews {
         }
     }
 }
+
+extension Store {
+    /// Of `activities`, those the unit leads (chủ trì): directly, through another row of its history, or as
+    /// a member of a lead group.
+    public func ledActivities(unitID: Int64, among activities: [Int64]) throws -> Set<Int64> {
+        guard !activities.isEmpty else { return [] }
+        return try transaction("xem hoạt động chủ trì") { connection in
+            Set(
+                try connection.query(
+                    """
+                    SELECT DISTINCT aa.activity_id FROM activity_assignments aa
+                     WHERE aa.role = 'lead' AND aa.activity_id = ANY(\(activities.map(String.init))::bigint[])
+                       AND (aa.unit_id IN (SELECT cchc_unit_chain(\(unitID)))
+                            OR EXISTS (SELECT 1 FROM unit_group_members m
+                                        WHERE m.group_id = aa.unit_id AND m.member_id IN (SELECT cchc_unit_chain(\(unitID)))))
+                    """
+                ).map { try $0.decode(Int64.self, at: 0) })
+        }
+    }
+}
+
+extension Store {
+    /// The units assigned to the plan's activities (groups included), named as on `day`, by name.
+    public func planUnits(planID: Int64, on day: Day) throws -> [UnitRef] {
+        try transaction("xem đơn vị của kế hoạch") { connection in
+            try connection.query(
+                """
+                SELECT DISTINCT u.id, u.name FROM activity_assignments aa
+                  JOIN activities a ON a.id = aa.activity_id
+                  JOIN units u ON u.id = cchc_unit_on(aa.unit_id, \(day.iso)::date)
+                 WHERE a.plan_id = \(planID) AND a.removed_in_revision IS NULL
+                 ORDER BY u.name
+                """
+            ).map { row in
+                UnitRef(id: try row.decode(Int64.self, at: 0), name: try row.decode(String.self, at: 1), kind: .division)
+            }
+        }
+    }
+}

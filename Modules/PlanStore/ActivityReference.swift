@@ -64,3 +64,30 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The activity with this id.
+    public func activity(id: Int64) throws -> ActivityRow {
+        try transaction("xem hoạt động") { connection in
+            guard let row = try ActivityRow.load(id, connection) else {
+                throw StoreError.notFound(what: "hoạt động", reference: "#\(id)")
+            }
+            return row
+        }
+    }
+
+    /// One progress entry with its evidence.
+    public func progressEntry(_ id: Int64) throws -> ProgressRow {
+        try transaction("xem tiến độ") { connection in
+            guard let row = try ProgressRow.load(where: "e.id = \(id)", connection).first else {
+                throw StoreError.notFound(what: "mục tiến độ", reference: "#\(id)")
+            }
+            return row
+        }
+    }
+
+    /// Every row of the unit's history (renames followed both ways).
+    public func unitChainIDs(_ id: Int64) throws -> Set<Int64> {
+        try transaction("xem đơn vị") { connection in try UnitHistory.chain(id, connection) }
+    }
+}

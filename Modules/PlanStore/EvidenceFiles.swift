@@ -40,6 +40,16 @@ enum EvidenceFiles {
         } catch {
             throw StoreError.invalid("Không đọc được tệp kiểm chứng \"\(path)\": \(error.localizedDescription)")
         }
+        return try checked(name: name, data: data)
+    }
+
+    /// An uploaded file, checked as a read one is.
+    static func uploaded(fileName: String, data: Data) throws(StoreError) -> File {
+        try checked(name: storedName(URL(fileURLWithPath: fileName).lastPathComponent), data: data)
+    }
+
+    /// The size limit and the type read from the content.
+    static func checked(name: String, data: Data) throws(StoreError) -> File {
         guard data.count <= maximumSize else { throw StoreError.invalid("Tệp kiểm chứng \"\(name)\" vượt giới hạn 50 MB.") }
         guard let type = EvidenceFileType.sniff(data, fileName: name) else {
             throw StoreError.invalid(
@@ -65,5 +75,51 @@ enum EvidenceFiles {
             String.UnicodeScalarView(
                 VietnameseText.nfc(name).unicodeScalars.filter { !ControlCharacters.isForbidden($0) && $0 != "/" }))
         return cleaned.isEmpty ? "tep-kiem-chung" : cleaned
+    }
+}
+
+/// A stored evidence file, as it is handed back.
+public struct StoredEvidenceFile: Sendable {
+    public var sha256: String
+    public var name: String
+    public var mediaType: String
+    public var data: Data
+}
+
+extension Store {
+    /// The evidence file with this digest, checked against it on the way out; nil when there is none (an
+    /// id that is not a digest is no file either).
+    public func evidenceFile(sha256: String) throws -> StoredEvidenceFile? {
+        guard sha256.count == 64, sha256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return nil }
+        let file = try transaction("tải tệp kiểm chứng") { connection in
+            try connection.query(
+                "SELECT file_name, coalesce(media_type, 'application/octet-stream'), content FROM evidence_files WHERE sha256 = \(sha256)"
+            ).first.map { row in
+                StoredEvidenceFile(
+                    sha256: sha256, name: try row.decode(String.self, at: 0), mediaType: try row.decode(String.self, at: 1),
+                    data: try row.decode(Data.self, at: 2))
+            }
+        }
+        if let file {
+            let digest = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
+            guard digest == sha256 else {
+                throw StoreError.invalid("Tệp kiểm chứng \(file.name) không khớp sha256 đã lưu; tệp không được trả về.")
+            }
+        }
+        return file
+    }
+
+    /// Whether this person may record results for the activity: an administrator always, unit staff when
+    /// their unit takes part in it (the database decides the same on write).
+    public func mayRecordProgress(activityID: Int64) throws -> Bool {
+        switch user.role {
+        case .admin: return true
+        case .viewer: return false
+        case .unit:
+            guard let unit = user.unitID else { return false }
+            return try transaction("xem quyền ghi kết quả") { connection in
+                try connection.query("SELECT cchc_unit_takes_part(\(activityID), \(unit))").scalar(Bool.self)
+            }
+        }
     }
 }

@@ -15,6 +15,8 @@ public enum EvidenceInput: Hashable, Sendable {
     case document(String)
     /// An absolute path to a regular file, symbolic links resolved.
     case file(path: String)
+    /// A file uploaded through the web application: its name as the browser gave it, and its bytes.
+    case uploaded(fileName: String, data: Data)
 
     /// Extensions that mark a value as a file name.
     static let fileExtensions: Set<String> = [

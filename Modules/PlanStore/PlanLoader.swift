@@ -77,7 +77,11 @@ extension Store {
     /// table) is read side by side on a second connection that imports that snapshot, as `pg_dump --jobs`
     /// does. Inside a caller's transaction everything is read on that connection, which sees its changes.
     public func loadPlan(id: Int64, namesOn day: Day) throws -> PlanRecord {
-        let side = connection.isInTransaction ? nil : SideReader(configuration: connection.configuration, user: user)
+        // A web request reads on its own pooled connection: a second session per request would cost more
+        // than it saves on the plans a page shows.
+        let side =
+            connection.isInTransaction || webToken != nil
+            ? nil : SideReader(configuration: connection.configuration, user: user)
         return try transaction("xem kế hoạch", isolation: .repeatableRead, readOnly: true) { connection in
             try PlanRecordLoader(connection: connection, day: day, side: side).load(planID: id)
         }
@@ -98,7 +102,7 @@ struct SideReader: Sendable {
         let connection = try Connection(configuration)
         return try connection.withTransaction(isolation: .repeatableRead, readOnly: true) { connection in
             try connection.query(SQL(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'"))
-            try Store.act(as: user, on: connection)
+            try Store.act(as: user, webToken: nil, on: connection)
             return try body(connection)
         }
     }

@@ -262,6 +262,9 @@ struct ProgressWriter {
             case .file(let path):
                 let file = try EvidenceFiles.read(path: path)
                 return PreparedEvidence(kind: .file, value: file.name, file: file)
+            case .uploaded(let name, let data):
+                let file = try EvidenceFiles.uploaded(fileName: name, data: data)
+                return PreparedEvidence(kind: .file, value: file.name, file: file)
             }
         }
     }

@@ -59,6 +59,9 @@ public final class Store {
     /// Who runs the session for `user` (their login, or the PostgreSQL login when it is nobody's), when
     /// acting for someone else; nil when people act as themselves.
     public let operatorLogin: String?
+    /// The web session token the person signed in with, for the web application's stores: every
+    /// transaction hands it to the database, which takes the person from it (`cchc.web_token`).
+    let webToken: String?
 
     /// Opens a session as the person of the connection's login, or — for an operator — as `actingAs`.
     ///
@@ -69,6 +72,7 @@ public final class Store {
         throws(StoreError)
     {
         self.connection = connection
+        self.webToken = nil
         let requested = requested.map(VietnameseText.nfc).flatMap { $0.isEmpty ? nil : $0 }
         do {
             (user, operatorLogin) = try connection.withTransaction { connection in
@@ -110,6 +114,15 @@ public final class Store {
             throw .invalid(String(describing: error))
         }
         guard user.active else { throw .inactiveUser(user.login) }
+    }
+
+    /// A store for one request of the web application: the person of a live web session (read with
+    /// `WebSessions.session`). The database checks the token again in every transaction.
+    public init(connection: Connection, webSession: WebSession) {
+        self.connection = connection
+        self.user = webSession.user
+        self.operatorLogin = nil
+        self.webToken = webSession.token
     }
 
     /// The session's PostgreSQL login, its person, and what it may do.
@@ -167,7 +180,7 @@ public final class Store {
     ) throws -> T {
         do {
             return try connection.withTransaction(isolation: isolation, readOnly: readOnly) { connection in
-                try Store.act(as: user, on: connection)
+                try act(on: connection)
                 return try body(connection)
             }
         } catch let error as PostgresError {
@@ -175,9 +188,18 @@ public final class Store {
         }
     }
 
-    /// Records `user` as the actor of the current transaction and switches to their role.
-    static func act(as user: UserRecord, on connection: Connection) throws(PostgresError) {
-        try connection.query("SELECT set_config('cchc.user', \(user.login), true)")
+    /// Records the person as the actor of the current transaction (their web session's token, or their
+    /// login) and switches to their role.
+    func act(on connection: Connection) throws(PostgresError) {
+        try Self.act(as: user, webToken: webToken, on: connection)
+    }
+
+    static func act(as user: UserRecord, webToken: String?, on connection: Connection) throws(PostgresError) {
+        if let webToken {
+            try connection.query("SELECT set_config('cchc.web_token', \(webToken), true)")
+        } else {
+            try connection.query("SELECT set_config('cchc.user', \(user.login), true)")
+        }
         try connection.query(SQL(unsafeSQL: "SET LOCAL ROLE \(user.role.databaseRole)"))
     }
 

@@ -75,6 +75,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return .invalid(
                 "Chủ sở hữu lược đồ chưa được quyền cấp các vai trò cchc_admin, cchc_unit, cchc_viewer: "
                     + "chạy lại deploy/postgres/setup-roles.sql với quyền superuser.")
+        case "user-missing":
+            return .notFound(what: "người dùng", reference: String(error.message.dropFirst("cchc: no user ".count)))
         case "snapshot-immutable":
             return .invalid("Bản báo cáo đã nộp không bao giờ bị sửa hay xóa.")
         default: break

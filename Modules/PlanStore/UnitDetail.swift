@@ -93,3 +93,12 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The unit's name as it was on `day` (its history's row valid then).
+    public func unitName(_ id: Int64, on day: Day) throws -> String {
+        try transaction("xem đơn vị") { connection in
+            try connection.query("SELECT name FROM units WHERE id = cchc_unit_on(\(id), \(day.iso)::date)").scalar(String.self)
+        }
+    }
+}

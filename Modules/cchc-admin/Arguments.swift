@@ -35,24 +35,11 @@ enum Arguments {
 
     /// "12", "2,5" or "2.5". "1.000" is refused as ambiguous (a thousand in Vietnamese writing, 1.0 elsewhere).
     static func quantity(_ text: String, option: String = "--quantity") throws -> Double {
-        let value = VietnameseText.trimmed(text)
-        let separators = value.filter { $0 == "," || $0 == "." }
-        let digitsOnly = value.filter { $0 != "," && $0 != "." }
-        guard !digitsOnly.isEmpty, digitsOnly.allSatisfy({ $0.isASCII && $0.isNumber }), separators.count <= 1,
-            value.first?.isNumber == true, value.last?.isNumber == true
-        else {
-            throw ToolError.argument(option, "\"\(value)\" không phải là một số (ví dụ: 12 hoặc 2,5).")
+        do {
+            return try TypedInput.quantity(text)
+        } catch {
+            throw ToolError.argument(option, error.message)
         }
-        if separators == ".", let dot = value.firstIndex(of: "."), value[value.index(after: dot)...].count == 3 {
-            throw ToolError.argument(
-                option,
-                "\"\(value)\" không rõ là số thập phân hay số có dấu phân cách hàng nghìn; hãy viết \(digitsOnly) hoặc \(value.replacingOccurrences(of: ".", with: ","))."
-            )
-        }
-        guard let number = Double(value.replacingOccurrences(of: ",", with: ".")) else {
-            throw ToolError.argument(option, "\"\(value)\" không phải là một số.")
-        }
-        return number
     }
 
     /// A schedule in Vietnamese, read by the importer's grammar; unreadable text is refused unless the

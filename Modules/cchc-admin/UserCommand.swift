@@ -1,5 +1,6 @@
 import ArgumentParser
 import CLISupport
+import HummingbirdBcrypt
 import PlanCore
 import PlanStore
 
@@ -14,7 +15,10 @@ struct UserCommand: ParsableCommand {
             viên mới được làm thay người khác (--as hoặc biến CCHC_USER), và nhật ký ghi cả hai. Quyền được \
             PostgreSQL kiểm soát (vai trò nhóm và row-level security).
             """,
-        subcommands: [Add.self, List.self, Login.self, Disable.self, Enable.self, WhoAmI.self])
+        subcommands: [
+            Add.self, List.self, Login.self, Password.self, SignOut.self, SecondFactor.self, Disable.self, Enable.self,
+            WhoAmI.self,
+        ])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Đăng ký một người dùng.")
@@ -80,6 +84,68 @@ struct UserCommand: ParsableCommand {
             Terminal.line(
                 user.user.databaseLogin.map { "Đã gắn tài khoản PostgreSQL \($0) cho \(user.user.login)." }
                     ?? "Đã bỏ gắn tài khoản PostgreSQL của \(user.user.login).")
+        }
+    }
+
+    struct Password: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Đặt mật khẩu đăng nhập ứng dụng web (quản trị viên cho mọi người, mỗi người cho chính mình).",
+            discussion: """
+                Mật khẩu ít nhất \(PasswordPolicy.minimumLength) ký tự, khác tên đăng nhập; lưu dưới dạng băm bcrypt \
+                (cost 12). Không có --stdin: hỏi hai lần, không hiện chữ. Quản trị viên đặt cho người khác thì \
+                người đó phải đổi mật khẩu ở lần đăng nhập tới (trừ khi có --no-change-required).
+                """)
+        @Argument(help: "Tên đăng nhập.") var login: String
+        @Flag(help: "Đọc mật khẩu từ dòng đầu của đầu vào chuẩn.") var stdin = false
+        @Flag(help: "Không bắt người dùng đổi mật khẩu ở lần đăng nhập tới.") var noChangeRequired = false
+        @OptionGroup var session: SessionOptions
+
+        func run() throws {
+            let password = try stdin ? PasswordInput.firstLine() : PasswordInput.prompt()
+            do {
+                try PasswordPolicy.check(password, login: login)
+            } catch {
+                throw ToolError(error.description)
+            }
+            let store = try session.open()
+            let hash = Bcrypt.hash(PasswordPolicy.secret(password), cost: 12)
+            try store.setPassword(login, hash: hash, mustChange: !noChangeRequired)
+            Terminal.line("Đã đặt mật khẩu cho \(login).")
+        }
+    }
+
+    struct SignOut: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sign-out", abstract: "Kết thúc mọi phiên đăng nhập ứng dụng web của một người dùng.")
+        @Argument(help: "Tên đăng nhập.") var login: String
+        @OptionGroup var session: SessionOptions
+
+        func run() throws {
+            let ended = try session.open().endSessions(of: login, reason: "ended-by-admin")
+            Terminal.line("Đã kết thúc \(ended) phiên đăng nhập của \(login).")
+        }
+    }
+
+    struct SecondFactor: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "second-factor",
+            abstract: "Bắt buộc (hoặc không) quản trị viên dùng xác thực hai lớp (mã TOTP) khi đăng nhập ứng dụng web.")
+        @Option(help: "required hoặc optional.") var admins: String
+
+        @OptionGroup var session: SessionOptions
+
+        func validate() throws {
+            guard ["required", "optional"].contains(admins) else {
+                throw ValidationError("--admins nhận required hoặc optional.")
+            }
+        }
+
+        func run() throws {
+            try session.open().setRequireTOTPForAdmins(admins == "required")
+            Terminal.line(
+                admins == "required"
+                    ? "Từ nay quản trị viên phải nhập mã xác thực hai lớp khi đăng nhập (ai chưa đăng ký sẽ được hướng dẫn)."
+                    : "Xác thực hai lớp không còn bắt buộc với quản trị viên.")
         }
     }
 

@@ -4,15 +4,7 @@ import PlanStore
 
 /// Vietnamese words the tables print.
 enum Wording {
-    static func status(_ status: ActivityStatus) -> String {
-        switch status {
-        case .notStarted: return "Chưa thực hiện"
-        case .inProgress: return "Đang thực hiện"
-        case .done: return "Hoàn thành"
-        case .overdue: return "Quá hạn"
-        case .cancelled: return "Dừng thực hiện"
-        }
-    }
+    static func status(_ status: ActivityStatus) -> String { status.vietnamese }
 
     static func color(_ status: ActivityStatus) -> Terminal.Color {
         switch status {

@@ -10,7 +10,7 @@ import Testing
 /// their passwords and are never dropped. The group roles cchc_admin/unit/viewer are never dropped:
 /// every migrated database relies on them.
 final class DeployLayout {
-    static let ownedRoles = ["cchc_owner", "cchc_migrator", "cchc_backup"]
+    static let ownedRoles = ["cchc_owner", "cchc_migrator", "cchc_backup", "cchc_web"]
 
     /// The test server as a superuser sees it (`DATABASE_URL` or `PG*`).
     let server: ConnectionConfiguration
@@ -29,7 +29,7 @@ final class DeployLayout {
             ).map { try $0.decode(String.self, at: 0) })
         createdRoles = Self.ownedRoles.filter { !existing.contains($0) }
         var passwords: [String: String] = [:]
-        for role in ["cchc_migrator", "cchc_backup"] where !existing.contains(role) {
+        for role in ["cchc_migrator", "cchc_backup", "cchc_web"] where !existing.contains(role) {
             passwords[role] = (0 ..< 4).map { _ in String(format: "%08x", UInt32.random(in: .min ... .max)) }.joined()
         }
         self.passwords = passwords

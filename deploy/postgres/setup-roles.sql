@@ -7,13 +7,15 @@
 --   sudo -u postgres psql -X -v ON_ERROR_STOP=1 -f deploy/postgres/setup-roles.sql \
 --       -v dbname=cchc \
 --       -v migrator_password="$CCHC_MIGRATOR_PASSWORD" \
---       -v backup_password="$CCHC_BACKUP_PASSWORD"
+--       -v backup_password="$CCHC_BACKUP_PASSWORD" \
+--       -v web_password="$CCHC_WEB_PASSWORD"
 --
 -- Variables (all optional):
 --   dbname             database to create/prepare                      default: cchc
 --   timezone           the database's default TimeZone                 default: Asia/Ho_Chi_Minh
 --   migrator_password  password of cchc_migrator (LOGIN; omit for peer/cert authentication)
 --   backup_password    password of cchc_backup   (LOGIN; omit for peer/cert authentication)
+--   web_password       password of cchc_web      (LOGIN; omit for peer/cert authentication)
 --
 -- Passwords are hashed by the server (password_encryption = scram-sha-256) and this session turns
 -- statement logging off first, so they do not end up in the server log.
@@ -35,6 +37,10 @@
 --                  (`cchc-admin user add … --db-login` / `user login`); the mapping grants the login
 --                  its person's group role and nothing else. The person is taken from the login
 --                  (session_user): no login can choose who it is.
+--   cchc_web       LOGIN of the web application (cchc-web), member of cchc_web_service and of the
+--                  three group roles. It cannot choose a person: the database checks passwords and
+--                  mints sessions (migration 0008), takes the person of every transaction from the
+--                  session token, and refuses its writes outside the signed-in person's role.
 --   cchc_app       the shared login of earlier versions: retired (NOLOGIN, no group roles) when found.
 
 \set ON_ERROR_STOP on
@@ -77,7 +83,7 @@ DO $$
 DECLARE
     r text;
 BEGIN
-    FOREACH r IN ARRAY ARRAY['cchc_owner', 'cchc_migrator', 'cchc_backup',
+    FOREACH r IN ARRAY ARRAY['cchc_owner', 'cchc_migrator', 'cchc_backup', 'cchc_web', 'cchc_web_service',
                              'cchc_admin', 'cchc_unit', 'cchc_viewer'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
             BEGIN
@@ -98,6 +104,9 @@ ALTER ROLE cchc_viewer   NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATI
 ALTER ROLE cchc_migrator LOGIN   NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT;
 ALTER ROLE cchc_backup   LOGIN   NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION BYPASSRLS INHERIT
     CONNECTION LIMIT 4;
+ALTER ROLE cchc_web_service NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT;
+ALTER ROLE cchc_web      LOGIN   NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT
+    CONNECTION LIMIT 40;
 
 -- The migrator acts as the owner in every session, so objects never belong to a login role.
 GRANT cchc_owner TO cchc_migrator;
@@ -107,6 +116,8 @@ ALTER ROLE cchc_migrator SET role = 'cchc_owner';
 GRANT cchc_admin, cchc_unit, cchc_viewer TO cchc_owner WITH ADMIN OPTION;
 -- An administrator acting for a unit member or a viewer switches to their role.
 GRANT cchc_unit, cchc_viewer TO cchc_admin;
+-- The web application takes the role of each signed-in person, per transaction.
+GRANT cchc_web_service, cchc_admin, cchc_unit, cchc_viewer TO cchc_web;
 -- A tool stuck inside a transaction must not hold locks for ever (every person's login inherits it
 -- through the database setting below).
 
@@ -144,6 +155,9 @@ ALTER ROLE cchc_migrator PASSWORD :'migrator_password';
 \if :{?backup_password}
 ALTER ROLE cchc_backup PASSWORD :'backup_password';
 \endif
+\if :{?web_password}
+ALTER ROLE cchc_web PASSWORD :'web_password';
+\endif
 
 -- The database -----------------------------------------------------------------------------------
 
@@ -170,7 +184,7 @@ SELECT format('ALTER DATABASE %I OWNER TO cchc_owner', :'dbname')
 -- nobody may create temporary tables.
 SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', :'dbname')
 \gexec
-SELECT format('GRANT CONNECT ON DATABASE %I TO cchc_migrator, cchc_backup, cchc_admin, cchc_unit, cchc_viewer', :'dbname')
+SELECT format('GRANT CONNECT ON DATABASE %I TO cchc_migrator, cchc_backup, cchc_web, cchc_admin, cchc_unit, cchc_viewer', :'dbname')
 \gexec
 SELECT format('ALTER DATABASE %I SET TimeZone = %L', :'dbname', :'timezone')
 \gexec
@@ -183,6 +197,7 @@ SET client_min_messages = warning;
 
 -- Installed here by a superuser, so migration 0001's CREATE EXTENSION IF NOT EXISTS is a no-op.
 CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public;
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;
 
 -- Nobody but the owner creates objects in public: the default since PostgreSQL 15, where public
 -- belongs to pg_database_owner (here: cchc_owner); explicit for a database made from a modified

@@ -2,15 +2,7 @@ import PlanCore
 
 /// Status words as Vietnamese reports print them (tình trạng).
 enum StatusWording {
-    static func text(_ status: ActivityStatus) -> String {
-        switch status {
-        case .notStarted: return "Chưa thực hiện"
-        case .inProgress: return "Đang thực hiện"
-        case .done: return "Hoàn thành"
-        case .overdue: return "Quá hạn"
-        case .cancelled: return "Dừng thực hiện"
-        }
-    }
+    static func text(_ status: ActivityStatus) -> String { status.vietnamese }
 
     /// The status with its day when an administrator decided it ("Hoàn thành (20/05/2024)").
     static func text(_ activity: ReportActivity) -> String {

@@ -66,15 +66,7 @@ enum VietnameseFormat {
     }
 
     /// The schedule as written, or its days when the text is empty.
-    static func schedule(_ schedule: Schedule) -> String {
-        let text = trimmed(schedule.text)
-        if !text.isEmpty { return text }
-        switch (schedule.from, schedule.to) {
-        case let (from?, to?): return "Từ \(date(from)) đến \(date(to))"
-        case let (nil, to?): return "Trước ngày \(date(to))"
-        default: return "Chưa xác định"
-        }
-    }
+    static func schedule(_ schedule: Schedule) -> String { schedule.inWords }
 
     /// The text without a final "." or ";" (titles followed by a reference in parentheses).
     static func withoutFinalStop(_ text: String) -> String {
