@@ -17,7 +17,7 @@ struct DatabaseFingerprint: Equatable, CustomStringConvertible {
     /// User triggers: table, name, enabled state, definition.
     var triggers: [String]
     /// Owner and access list (in a stable order: a restore may grant in another order) of every table,
-    /// sequence and function in `public`.
+    /// sequence and function in `public`; a default list (NULL) is compared as what it grants.
     var privileges: [String]
     /// Every sequence and its last value (so new rows after a restore do not collide).
     var sequences: [String]
@@ -63,13 +63,15 @@ struct DatabaseFingerprint: Equatable, CustomStringConvertible {
             connection,
             """
             SELECT concat_ws(' | ', c.relkind, c.relname, pg_get_userbyid(c.relowner),
-                             (SELECT string_agg(a::text, ',' ORDER BY a::text) FROM unnest(c.relacl) AS a))
+                             (SELECT string_agg(a::text, ',' ORDER BY a::text)
+                                FROM unnest(coalesce(c.relacl, acldefault((CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END)::"char", c.relowner))) AS a))
               FROM pg_class c
              WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'S', 'v')
             UNION ALL
             SELECT concat_ws(' | ', 'f', p.oid::regprocedure::text, pg_get_userbyid(p.proowner),
                              p.prosecdef::text,
-                             (SELECT string_agg(a::text, ',' ORDER BY a::text) FROM unnest(p.proacl) AS a))
+                             (SELECT string_agg(a::text, ',' ORDER BY a::text)
+                                FROM unnest(coalesce(p.proacl, acldefault('f'::"char", p.proowner))) AS a))
               FROM pg_proc p
              WHERE p.pronamespace = 'public'::regnamespace AND p.proname LIKE 'cchc%'
              ORDER BY 1

@@ -121,6 +121,22 @@ enum SampleDepartment {
                 VALUES (\(report), 1, 'submitted', encode(sha256(convert_to(\(snapshot), 'UTF8')), 'hex'),
                         \(snapshot)::jsonb, \(snapshot))
                 """)
+            try c.query("INSERT INTO settings (key, value) VALUES ('web.require_totp_for_admin', 'false')")
+        }
+
+        // The web application's part: a password, and — where this login may sign people in — a failed
+        // sign-in and an open session.
+        try admin.setPassword(
+            unitLogin, hash: "$2b$12$" + String(repeating: "a", count: 53), mustChange: true)
+        if try connection.query("SELECT cchc_session_is_web_service()").scalar(Bool.self) {
+            _ = try WebSessions.signIn(
+                connection, login: unitLogin, password: "sai-mat-khau", address: "10.20.0.15", userAgent: "Chromium",
+                idle: .seconds(1800), lifetime: .seconds(43200))
+            try connection.query(
+                """
+                INSERT INTO web_sessions (token_sha256, user_id, csrf_token, expires_at, idle_seconds, second_factor)
+                SELECT repeat('b', 64), id, 'csrf', now() + interval '1 hour', 1800, true FROM users WHERE login = \(unitLogin)
+                """)
         }
     }
 

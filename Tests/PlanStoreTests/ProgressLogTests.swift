@@ -27,7 +27,7 @@ struct ProgressLogTests {
         switch try EvidenceInput.classify(text) {
         case .url(let url): #expect(kind == "url" && url.contains("://"))
         case .document(let value): #expect(kind == "document" && value == text)
-        case .file: Issue.record("\(text) is not a file")
+        case .file, .uploaded: Issue.record("\(text) is not a file")
         }
     }
 

@@ -45,3 +45,18 @@ public func withMigratedDatabase<T>(_ body: (TestDatabase) throws -> T) throws -
         return try body(database)
     }
 }
+
+/// Runs an async `body` with a fresh database holding the current schema, dropped afterwards.
+public func withMigratedDatabase<T>(_ body: (TestDatabase) async throws -> T) async throws -> T {
+    let database = try TestDatabase(template: try MigratedTemplate.ensure())
+    let value: T
+    do {
+        try Migrator.hardenDatabase(database.connection)
+        value = try await body(database)
+    } catch {
+        try? database.drop()
+        throw error
+    }
+    try database.drop()
+    return value
+}

@@ -416,3 +416,6 @@ REVOKE EXECUTE ON FUNCTION cchc_web_sign_in(text, text, text, text, integer, int
 GRANT EXECUTE ON FUNCTION cchc_web_sign_in(text, text, text, text, integer, integer), cchc_web_session(text),
     cchc_web_sign_out(text), cchc_web_totp_secret(text), cchc_web_second_factor_done(text),
     cchc_web_totp_enrol(text, text), cchc_web_totp_enable(text) TO cchc_web_service;
+-- Enrolment runs inside the signed-in person's transaction, under their role (the functions still
+-- require the web application's session and a live token).
+GRANT EXECUTE ON FUNCTION cchc_web_totp_enrol(text, text), cchc_web_totp_enable(text) TO cchc_admin, cchc_unit, cchc_viewer;

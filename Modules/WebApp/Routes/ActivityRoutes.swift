@@ -144,10 +144,12 @@ struct ActivityRoutes: Sendable {
 
     // MARK: Hoạt động
 
+    /// A piece of evidence; field names differ from the page's (Mustache looks a missing value up in the
+    /// enclosing context, so a nil `title` would show the activity's title).
     struct EvidenceView {
         var label: String
         var href: String?
-        var title: String?
+        var evidenceTitle: String?
     }
 
     struct EntryView {
@@ -230,11 +232,11 @@ struct ActivityRoutes: Sendable {
 
     static func evidence(_ evidence: Evidence) -> EvidenceView {
         switch evidence.kind {
-        case .url: return EvidenceView(label: evidence.value, href: evidence.value, title: evidence.title)
-        case .document: return EvidenceView(label: "Văn bản: \(evidence.value)", href: nil, title: evidence.title)
+        case .url: return EvidenceView(label: evidence.value, href: evidence.value, evidenceTitle: evidence.title)
+        case .document: return EvidenceView(label: "Văn bản: \(evidence.value)", href: nil, evidenceTitle: evidence.title)
         case .file:
             return EvidenceView(
-                label: "Tệp: \(evidence.value)", href: evidence.sha256.map { "/tep/\($0)" }, title: evidence.title)
+                label: "Tệp: \(evidence.value)", href: evidence.sha256.map { "/tep/\($0)" }, evidenceTitle: evidence.title)
         }
     }
 

@@ -40,8 +40,7 @@ struct AuthRoutes: Sendable {
     }
 
     @Sendable func signInPage(_ request: Request, context: WebContext) async throws -> Response {
-        if context.session != nil, !(context.session!.secondFactorPending) { return Views.redirect("/") }
-        return signInResponse(
+        signInResponse(
             request, context: context, next: Self.localPath(request.uri.queryParameters["tiep"].map(String.init)),
             username: "", error: nil)
     }

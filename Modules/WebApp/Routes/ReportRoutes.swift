@@ -92,6 +92,7 @@ struct ReportRoutes: Sendable {
         var expected: Int
         var reported: Int
         var missing: Int
+        var hasMissing: Bool
         var overdue: Int
         var done: Int
         var late: Int
@@ -117,6 +118,9 @@ struct ReportRoutes: Sendable {
 
     struct BoardView {
         var choices: Choices
+        var planID: String
+        var periodID: String
+        var regimeID: String
         var plan: String
         var period: String
         var window: String
@@ -146,7 +150,7 @@ struct ReportRoutes: Sendable {
                 units.append(
                     UnitRow(
                         id: line.unit.id, name: line.unit.name, expected: line.expected, reported: line.reported,
-                        missing: line.expected - line.reported, overdue: led.filter { $0.status == .overdue }.count,
+                        missing: line.expected - line.reported, hasMissing: line.expected > line.reported, overdue: led.filter { $0.status == .overdue }.count,
                         done: led.filter { $0.status == .done }.count, late: line.late,
                         missingItems: line.missing.compactMap { ref in
                             ids[ref].map { MissingItem(id: $0.id, ref: $0.ref, title: $0.title) }
@@ -162,7 +166,7 @@ struct ReportRoutes: Sendable {
             }
             let counts = ActivityStatus.allCases.map { "\($0.vietnamese): \(board.count($0))" }.joined(separator: " · ")
             return BoardView(
-                choices: choices, plan: "\(plan.reference) — \(plan.title ?? "")", period: period.label,
+                choices: choices, planID: String(plan.id), periodID: period.description, regimeID: regime.id, plan: "\(plan.reference) — \(plan.title ?? "")", period: period.label,
                 window: "\(board.window.from.vietnamese) – \(board.window.to.vietnamese)", deadline: board.deadline.vietnamese,
                 asOf: board.asOf.vietnamese, counts: "\(board.items.count) hoạt động trong kỳ — \(counts)", units: units,
                 bars: bars, chartHeight: max(40, units.count * 28 + 12),
@@ -314,7 +318,8 @@ struct ReportRoutes: Sendable {
 extension ReportRoutes.BoardView {
     static var empty: Self {
         .init(
-            choices: .init(plans: [], periods: [], regimes: []), plan: "", period: "", window: "", deadline: "", asOf: "",
+            choices: .init(plans: [], periods: [], regimes: []), planID: "", periodID: "", regimeID: "", plan: "", period: "",
+            window: "", deadline: "", asOf: "",
             counts: "", units: [], bars: [], chartHeight: 0, silent: [], hasPlan: false)
     }
 }
