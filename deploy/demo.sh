@@ -4,6 +4,7 @@
 # and export the Q2 and 6-month reports of Sở Lao động - Thương binh và Xã hội to ./out.
 #
 #   deploy/demo.sh            # build, then run the demo in a fresh private cluster under ./.demo
+#   deploy/demo.sh --serve    # … then keep the web application running on http://127.0.0.1:8080
 #   CCHC_HOME=… deploy/demo.sh   # use another home for the cluster (it is reset first)
 #   CCHC_BUILD=release deploy/demo.sh
 #
@@ -13,6 +14,12 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+serve=false
+case ${1:-} in
+    --serve) serve=true ;;
+    "") ;;
+    *) printf 'Cách dùng: deploy/demo.sh [--serve]\n' >&2; exit 2 ;;
+esac
 
 step=0
 say() { step=$((step + 1)); printf '\n\033[1m[%d] %s\033[0m\n' "$step" "$*"; }
@@ -53,6 +60,7 @@ say "Biên dịch ($configuration)"
 run swift build -c "$configuration" --product cchc-admin
 run swift build -c "$configuration" --product cchc-import
 run swift build -c "$configuration" --product cchc-export
+run swift build -c "$configuration" --product cchc-web
 bin="$root/.build/$configuration"
 admin() { show cchc-admin "$@"; "$bin/cchc-admin" "$@"; }
 import() { show cchc-import "$@"; "$bin/cchc-import" "$@"; }
@@ -160,7 +168,35 @@ export_ aggregate --period 2024-Q2 --plan 96/KH-UBND --format docx -o "$out/tong
     "$out/bao-cao-sldtbxh-2024-Q2.nop.json" "$out/bao-cao-stp-2024-Q2.json"
 admin audit --since 2024-01-01 --limit 8
 
+say "Ứng dụng web: mật khẩu cho người dùng của bản trình diễn"
+# Demo passwords only: real people choose their own (cchc-admin user password NAME, without --stdin).
+while read -r login password; do
+    printf '%s\n' "$password" | "$bin/cchc-admin" user password "$login" --stdin --no-change-required
+done <<'USERS'
+vanphong demo-van-phong-2024
+vp.sldtbxh demo-vp-sldtbxh-2024
+ldvl.sldtbxh demo-ldvl-sldtbxh-2024
+USERS
+
 say "Xong. Các tệp trong $out:"
 ls -l "$out"
+web_help() {
+    cat <<TEXT
+
+Ứng dụng web trên dữ liệu của bản trình diễn (các trang tính theo ngày 20/06/2024, đầu Quý III của năm kế hoạch; Quý II đã nộp và khóa):
+  http://127.0.0.1:8080
+  Văn phòng Sở (quản trị):                 vanphong      / demo-van-phong-2024
+  Cán bộ Văn phòng Sở LĐTBXH:              vp.sldtbxh    / demo-vp-sldtbxh-2024
+  Cán bộ Phòng Lao động - Việc làm:        ldvl.sldtbxh  / demo-ldvl-sldtbxh-2024
+TEXT
+}
+if $serve; then
+    web_help
+    printf '\nDừng máy chủ web bằng Ctrl-C; cụm PostgreSQL vẫn chạy (dừng: CCHC_HOME=%s %s/cchc-admin db stop).\n' \
+        "$CCHC_HOME" "$bin"
+    exec "$bin/cchc-web" serve --bind 127.0.0.1:8080 --as-of 20/06/2024
+fi
 printf '\nCụm PostgreSQL của bản trình diễn vẫn chạy; dùng tiếp với: export CCHC_HOME=%s\n' "$CCHC_HOME"
 printf 'Dừng nó bằng: CCHC_HOME=%s %s/cchc-admin db stop\n' "$CCHC_HOME" "$bin"
+printf 'Mở ứng dụng web trên dữ liệu này: deploy/demo.sh --serve (rồi vào http://127.0.0.1:8080).\n'
+web_help

@@ -38,10 +38,18 @@ public struct PlanBrowser: Sendable {
     public var shown: Int
 
     public static func load(store: Store, planID: Int64, filter: Filter, today: Day) throws -> PlanBrowser {
-        let plan = try store.findPlan("#\(planID)")
-        let text = try store.planText(planID: planID)
+        make(
+            plan: try store.findPlan("#\(planID)"), text: try store.planText(planID: planID),
+            activities: try store.listActivities(ActivityFilter(planID: planID, unitID: filter.unitID, asOf: today)),
+            filter: filter, today: today)
+    }
+
+    /// The tree of `activities` (the plan's, or those of `filter.unitID` already) under `text`'s sections.
+    public static func make(
+        plan: StoredPlan, text: StoredPlanText, activities: [ActivityOverview], filter: Filter, today: Day
+    ) -> PlanBrowser {
         let key = filter.text.map(VietnameseText.accentInsensitiveKey).flatMap { $0.isEmpty ? nil : $0 }
-        let overviews = try store.listActivities(ActivityFilter(planID: planID, unitID: filter.unitID, asOf: today))
+        let overviews = activities
             .filter { overview in
                 if let status = filter.status, overview.status != status { return false }
                 if let window = filter.window {

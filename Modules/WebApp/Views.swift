@@ -66,7 +66,21 @@ public struct Views: Sendable {
         _ template: String, title: String, content: Any, session: WebSession?, path: String, unitName: String? = nil,
         messages: [Message] = [], status: HTTPResponse.Status = .ok
     ) -> Response {
-        let body = library.render(content, withTemplate: template) ?? ""
+        page(
+            body: render(template, content), title: title, session: session, path: path, unitName: unitName,
+            messages: messages, status: status)
+    }
+
+    /// The body of a page: `template` rendered with `content`.
+    func render(_ template: String, _ content: Any) -> String {
+        library.render(content, withTemplate: template) ?? ""
+    }
+
+    /// A rendered `body` inside the layout, as an HTML response.
+    func page(
+        body: String, title: String, session: WebSession?, path: String, unitName: String? = nil,
+        messages: [Message] = [], status: HTTPResponse.Status = .ok
+    ) -> Response {
         let frame = Frame(
             title: title, signedIn: session != nil,
             personName: session.map { $0.user.displayName ?? $0.user.login } ?? "",

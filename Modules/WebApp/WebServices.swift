@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PlanApp
 import PlanCore
 import PlanStore
 
@@ -9,6 +10,15 @@ public struct WebServices: Sendable {
     public let pool: DatabasePool
     let views: Views
     let cookies: SessionCookies
+    /// Rendered page bodies (Việc của tôi, Bảng theo dõi, Kế hoạch) by page, role and query: up to 48 MiB.
+    let pages = ReadModelCache<String>(capacity: 512, budget: 48 << 20) { $0.utf8.count }
+    /// Boards by plan, period, regime and day; a plan's activities by day, its text, its units by day.
+    let boards = ReadModelCache<StatusBoard>(capacity: 8)
+    let planActivities = ReadModelCache<[ActivityOverview]>(capacity: 8)
+    let planTexts = ReadModelCache<StoredPlanText>(capacity: 8)
+    let planUnits = ReadModelCache<[UnitRef]>(capacity: 32)
+    /// Unit names by unit and day.
+    let unitNames = ReadModelCache<String?>(capacity: 1024)
 
     public init(configuration: WebConfiguration, pool: DatabasePool, views: Views) {
         self.configuration = configuration
@@ -24,9 +34,15 @@ public struct WebServices: Sendable {
 
     /// The name of the person's unit today, if they have one.
     func unitName(_ session: WebSession) async throws -> String? {
+        guard session.user.unitID != nil else { return nil }
+        return try await withStore(session) { try unitName(session, store: $0) }
+    }
+
+    /// The name of the person's unit today, read with `store`.
+    func unitName(_ session: WebSession, store: Store) throws -> String? {
         guard let unit = session.user.unitID else { return nil }
         let today = configuration.today()
-        return try await withStore(session) { try $0.unitName(unit, on: today) }
+        return try unitNames.value("\(unit)|\(today.iso)", on: store.connection) { _ in try store.unitName(unit, on: today) }
     }
 
     /// 32 random bytes as hex.

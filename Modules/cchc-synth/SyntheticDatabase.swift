@@ -77,6 +77,8 @@ struct SyntheticDatabase {
             outcome.counts = run.counts
             outcome.timings = run.timings
             outcome.firstPlan = try run.firstPlan()
+            // Triggers did not fire: move the data version by hand, so a running web server sees the load.
+            if bypass { try connection.execute(unsafeSQL: "UPDATE data_version SET version = version + 1") }
             return outcome
         }
         let analyzeStarted = Date()

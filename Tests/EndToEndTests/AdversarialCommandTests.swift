@@ -121,3 +121,40 @@ struct AdversarialCommandTests {
         }
     }
 }
+
+@Suite("cchc-admin user password: bcrypt hashes the database checks, the policy refused in Vietnamese")
+struct PasswordCommandTests {
+    @Test("From standard input: too short, equal to the login, or empty is refused; a good one is stored as bcrypt cost 12")
+    func password() throws {
+        try AdminTool.withPlans { admin in
+            #expect(try admin("user", "add", "nv.vp", "--role", "unit", "--unit", "Văn phòng Sở").status == 0)
+            for (input, message) in [
+                ("ngan\n", "ít nhất 10 ký tự"), ("NV.VP\n", "ít nhất 10 ký tự"), ("\n", "dòng đầu tiên trống"),
+            ] {
+                let refused = try admin.runner.run(
+                    "cchc-admin", ["user", "password", "nv.vp", "--stdin"], input: Data(input.utf8),
+                    extraEnvironment: ["CCHC_USER": admin.user])
+                #expect(refused.status == 1 && refused.stderr.contains(message), "\(input): \(refused)")
+            }
+            #expect(try admin("user", "add", "nguoi.dung.dai", "--role", "viewer").status == 0)
+            let same = try admin.runner.run(
+                "cchc-admin", ["user", "password", "nguoi.dung.dai", "--stdin"], input: Data("Nguoi.Dung.Dai\n".utf8),
+                extraEnvironment: ["CCHC_USER": admin.user])
+            #expect(same.status == 1 && same.stderr.contains("trùng tên đăng nhập"), "\(same)")
+            let set = try admin.runner.run(
+                "cchc-admin", ["user", "password", "nv.vp", "--stdin"], input: Data("Mật khẩu của cán bộ Văn phòng\n".utf8),
+                extraEnvironment: ["CCHC_USER": admin.user])
+            #expect(set.status == 0 && set.stdout.contains("Đã đặt mật khẩu cho nv.vp."), "\(set)")
+            let row = try admin.db.connection.query(
+                "SELECT password_hash, must_change FROM user_credentials c JOIN users u ON u.id = c.user_id WHERE u.login = 'nv.vp'"
+            ).first!
+            #expect(try row.decode(String.self, at: 0).hasPrefix("$2b$12$"))
+            #expect(try row.decode(Bool.self, at: 1))
+            // A unit member may not set someone else's password.
+            let other = try admin.runner.run(
+                "cchc-admin", ["user", "password", "vanphong", "--stdin"], input: Data("mot-mat-khau-dai-hon\n".utf8),
+                extraEnvironment: ["CCHC_USER": "nv.vp"])
+            #expect(other.status == 1, "\(other)")
+        }
+    }
+}

@@ -29,7 +29,8 @@ extension DeploymentTests {
         @Test("A backup restored into a new database brings back every row, the audit trail, the migrations, the policies and the triggers")
         func roundTrip() throws {
             try Self.withSampleDatabase { source, before in
-                for table in before.tables.keys.sorted() {
+                // data_write_marks holds rows only inside a writing transaction, until it commits.
+                for table in before.tables.keys.sorted() where table != "data_write_marks" {
                     #expect((before.rowCount(table) ?? 0) > 0, "the sample leaves \(table) empty")
                 }
                 #expect(before.policies.count >= 9 && before.triggers.count >= 30 && before.rowSecurity.count == 3)

@@ -61,8 +61,8 @@ struct DatabaseEnforcementTests {
     }
 
     @Test("A web service login has no person without a live session token, and cannot claim one")
-    func serviceLogin() async throws {
-        try await withMigratedDatabase { db in
+    func serviceLogin() throws {
+        try withMigratedDatabase { db in
             let harness = try WebHarness.seed(db)
             try db.withLogin("web") { login, configuration in
                 let quoted = try db.connection.quoteIdentifier(login)

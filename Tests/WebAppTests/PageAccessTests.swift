@@ -8,8 +8,9 @@ import PlanCore
 import PlanStore
 import Postgres
 import ReportExport
+import Synchronization
 import Testing
-import WebApp
+@testable import WebApp
 
 /// Every page for every role, refusals included.
 @Suite("Pages and their refusals, role by role")
@@ -132,6 +133,55 @@ struct PageAccessTests {
                 #expect(!browser.lastBody.contains("<script>alert(1)</script>"), "\(path)")
                 #expect(browser.lastBody.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(path)")
             }
+        }
+    }
+
+    @Test("Pages are computed once per data version: sign-ins do not move it, any write (store or raw SQL) does")
+    func pagesFollowTheDatabase() async throws {
+        let services = Mutex<WebServices?>(nil)
+        try await WebHarness.run(extraRoutes: { _, app in services.withLock { $0 = app } }) { client, harness in
+            let pages = try #require(services.withLock { $0 }).pages
+            var browser = Browser(client)
+            try await browser.signIn("xem")
+            let path = "/bang-theo-doi?ke-hoach=\(harness.planID)&ky=2024-Q2&che-do=cchc"
+            try await browser.get(path)
+            let before = browser.lastBody
+            #expect(before.contains("Chưa thực hiện: 4 · Đang thực hiện: 0"))
+            let computed = pages.statistics.misses
+            try await browser.get(path)
+            #expect(browser.lastBody == before)
+            #expect(pages.statistics.misses == computed, "served again without computing")
+
+            // Another person signing in (and failing once) writes sign-in bookkeeping only: nothing recomputed.
+            var other = Browser(client)
+            try await other.get("/login")
+            try await other.post("/login", [("username", "vanphong"), ("password", "sai-mat-khau-roi")])
+            try await other.signIn("vanphong")
+            try await other.get("/tai-khoan")
+            try await browser.get(path)
+            #expect(browser.lastBody == before)
+            #expect(pages.statistics.misses == computed)
+
+            // A result recorded through the store shows at once.
+            let unit = try harness.store().findUnit("Phòng Phổ biến, giáo dục pháp luật").id
+            _ = try harness.store("pbgdpl").addProgress(
+                NewProgress(activityID: harness.activities["2"]!, unitID: unit, date: Day(2024, 5, 20)!, text: "Hội nghị"))
+            try await browser.get(path)
+            #expect(browser.lastBody.contains("Chưa thực hiện: 3 · Đang thực hiện: 1"))
+            #expect(pages.statistics.misses == computed + 1)
+
+            // So does a change made with raw SQL, past the application.
+            let plan = "/ke-hoach?ke-hoach=\(harness.planID)"
+            try await browser.get(plan)
+            #expect(!browser.lastBody.contains("Tập huấn đổi tên bằng psql"))
+            let connection = try Connection(harness.configuration)
+            try connection.withTransaction { c in
+                try c.query("SELECT set_config('cchc.user', 'vanphong', true)")
+                try c.query(
+                    "UPDATE activities SET title = 'Tập huấn đổi tên bằng psql' WHERE id = \(harness.activities["3"]!)")
+            }
+            try await browser.get(plan)
+            #expect(browser.lastBody.contains("Tập huấn đổi tên bằng psql"))
         }
     }
 }

@@ -6,7 +6,7 @@
 #
 #   --quick        fewer runs per measurement (a smoke test of the script, not figures to publish)
 #   --no-national  skip the national database (34 provinces, 2.7 M progress entries, several minutes)
-#   --stages LIST  comma-separated subset of: dry,store,export,admin,growth (default: all)
+#   --stages LIST  comma-separated subset of: dry,store,export,admin,web,growth (default: all)
 #   --results DIR  where raw results go (default deploy/bench/results/<UTC date-time>)
 #   --scratch-path DIR  SwiftPM build directory for the release build (default .build)
 #
@@ -29,7 +29,7 @@ runs=20
 heavy_runs=10
 store_runs=3
 national=1
-stages="dry,store,export,admin,growth"
+stages="dry,store,export,admin,web,growth"
 results=""
 scratch=()
 while (($#)); do
@@ -54,7 +54,7 @@ if ! command -v swift >/dev/null 2>&1 && [[ -x /opt/swift/usr/bin/swift ]]; then
 fi
 command -v swift >/dev/null 2>&1 || die "swift not found (expected on PATH or at /opt/swift/usr/bin)"
 as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo -n env DEBIAN_FRONTEND=noninteractive "$@"; fi; }
-packages=(hyperfine time jq python3 postgresql libpq-dev pkgconf zlib1g-dev)
+packages=(hyperfine time jq python3 postgresql libpq-dev pkgconf zlib1g-dev wrk curl)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -72,7 +72,7 @@ fi
 step "Release build"
 swift build -c release "${scratch[@]}" 2>&1 | tail -n 3
 bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
-for tool in cchc-import cchc-export cchc-admin cchc-synth; do
+for tool in cchc-import cchc-export cchc-admin cchc-synth cchc-web; do
     [[ -x $bin/$tool ]] || die "$bin/$tool missing after the build"
 done
 
@@ -255,7 +255,7 @@ done
 fi
 
 # ---------------------------------------------------------------------------------------------
-if stage export || stage admin; then
+if stage export || stage admin || stage web; then
 step "Export: 2,000 activities, 100,000 progress entries"
 DATABASE_URL=$(url bench_export)
 fresh_db bench_export
@@ -274,6 +274,85 @@ if stage export && has_command cchc-export report; then
 elif stage export; then
     echo "cchc-export report is not available in this build: export not measured" | tee "$results/export-missing.txt"
 fi
+fi
+
+# ---------------------------------------------------------------------------------------------
+if stage web; then
+step "Web pages under load: Việc của tôi, Bảng theo dõi, Kế hoạch (wrk, 1/8/32 connections)"
+DATABASE_URL=$(url bench_export)
+plan_id=${plan#\#}
+# The unit person leads the most activities of the plan; the administrator is the registry's first person.
+unit_id=$(psql_q -d bench_export -At -c "SELECT aa.unit_id FROM activity_assignments aa JOIN activities a ON a.id = aa.activity_id
+                                          WHERE a.plan_id = $plan_id AND aa.role = 'lead' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
+CCHC_USER=bench.admin "$bin/cchc-admin" user whoami >/dev/null
+CCHC_USER=bench.admin "$bin/cchc-admin" user add bench.unit --role unit --unit "#$unit_id" >/dev/null
+for login in bench.admin bench.unit; do
+    printf '%s-mat-khau-dai\n' "$login" | CCHC_USER=bench.admin "$bin/cchc-admin" user password "$login" --stdin --no-change-required >/dev/null
+done
+"$bin/cchc-web" serve --bind 127.0.0.1:0 --as-of 2024-06-10 --pool 8 >"$work/web.out" 2>"$work/web.err" &
+web_pid=$!
+for _ in $(seq 1 100); do grep -q "http://" "$work/web.out" 2>/dev/null && break; sleep 0.1; done
+web=$(sed -n 's/.*\(http:[^ ]*\).*/\1/p' "$work/web.out" | head -n 1)
+[[ -n $web ]] || { cat "$work/web.err"; die "cchc-web did not start"; }
+sign_in() {
+    local jar=$work/jar-$1 token
+    curl -s -c "$jar" -b "$jar" "$web/login" >"$work/login.html"
+    token=$(sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' "$work/login.html" | head -n 1)
+    curl -s -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" --data-urlencode "username=$1" \
+        --data-urlencode "password=$1-mat-khau-dai" "$web/login" >/dev/null
+    awk '$6 == "cchc_session" { print $7 }' "$jar"
+}
+unit_session=$(sign_in bench.unit)
+admin_session=$(sign_in bench.admin)
+pages=(
+    "viec-cua-toi|$unit_session|/"
+    "bang-theo-doi|$admin_session|/bang-theo-doi?ke-hoach=$plan_id&ky=2024-Q2&che-do=cchc"
+    "ke-hoach|$admin_session|/ke-hoach?ke-hoach=$plan_id"
+)
+: >"$results/web-first-request.tsv"
+for entry in "${pages[@]}"; do
+    IFS='|' read -r name session path <<<"$entry"
+    # The first request computes the page's read model; the next ones reuse it while the database is unchanged.
+    first=$(curl -s -o "$work/$name.html" -w '%{http_code} %{time_total}' -H "Cookie: cchc_session=$session" "$web$path")
+    printf '%s\t%s\n' "$name" "$first" | tee -a "$results/web-first-request.tsv"
+    for connections in 1 8 32; do
+        threads=$((connections < 2 ? 1 : 2))
+        wrk -t"$threads" -c"$connections" -d20s --latency -H "Cookie: cchc_session=$session" "$web$path" \
+            >"$results/web-$name-c$connections.txt"
+        printf '%s c=%s: %s req/s, p50 %s, p99 %s, non-2xx %s\n' "$name" "$connections" \
+            "$(awk '/Requests\/sec/ { print $2 }' "$results/web-$name-c$connections.txt")" \
+            "$(awk '$1 == "50%" { print $2 }' "$results/web-$name-c$connections.txt")" \
+            "$(awk '$1 == "99%" { print $2 }' "$results/web-$name-c$connections.txt")" \
+            "$(awk '/Non-2xx/ { print $4 }' "$results/web-$name-c$connections.txt")" | tee -a "$results/web-summary.txt"
+    done
+done
+# Reads while the data changes: a unit records a result every 4 s; each write makes the next request of
+# every page compute again (the cache is exact, not time-based).
+written=$(psql_q -d bench_export -At -c "SELECT a.id FROM activities a JOIN activity_assignments aa ON aa.activity_id = a.id
+                                          WHERE a.plan_id = $plan_id AND aa.role = 'lead' AND aa.unit_id = $unit_id
+                                          ORDER BY a.id LIMIT 1")
+(
+    for day in 02 03 04 05 06; do
+        sleep 4
+        CCHC_USER=bench.admin "$bin/cchc-admin" progress add --activity "#$written" --unit "#$unit_id" \
+            --date "2024-05-$day" --text "Kết quả ghi trong lúc đo tải ($day/05)" >/dev/null
+    done
+) &
+writer=$!
+for entry in "${pages[@]:0:2}"; do
+    IFS='|' read -r name session path <<<"$entry"
+    wrk -t2 -c8 -d10s --latency -H "Cookie: cchc_session=$session" "$web$path" >"$results/web-$name-c8-writes.txt"
+    printf '%s c=8 with a write every 4 s: %s req/s, p50 %s, p99 %s, max %s, non-2xx %s\n' "$name" \
+        "$(awk '/Requests\/sec/ { print $2 }' "$results/web-$name-c8-writes.txt")" \
+        "$(awk '$1 == "50%" { print $2 }' "$results/web-$name-c8-writes.txt")" \
+        "$(awk '$1 == "99%" { print $2 }' "$results/web-$name-c8-writes.txt")" \
+        "$(awk '$1 == "Latency" { print $4 }' "$results/web-$name-c8-writes.txt")" \
+        "$(awk '/Non-2xx/ { print $4 }' "$results/web-$name-c8-writes.txt")" | tee -a "$results/web-summary.txt"
+done
+wait "$writer"
+grep -E 'VmHWM|VmRSS' "/proc/$web_pid/status" | tee "$results/web-rss.txt"
+kill "$web_pid"
+wait "$web_pid" 2>/dev/null || true
 fi
 
 # ---------------------------------------------------------------------------------------------

@@ -67,36 +67,46 @@ struct ActivityRoutes: Sendable {
     @Sendable func home(_ request: Request, context: WebContext) async throws -> Response {
         let session = try context.requireSession()
         let today = app.configuration.today()
-        let unitName = try await app.unitName(session)
-        let view = try await app.withStore(session) { store -> HomeView in
-            var view = HomeView(
-                hasUnit: false, unit: unitName ?? "", period: "", window: "", deadline: "", groups: [], empty: true,
-                plans: [], showPlans: session.user.role != .unit)
-            if let unit = session.user.unitID {
-                let work = try WorkList.load(store: store, unitID: unit, today: today)
-                view.hasUnit = true
-                view.period = work.period.label
-                view.window = "\(work.window.from.vietnamese) – \(work.window.to.vietnamese)"
-                view.deadline = work.deadline.vietnamese
-                view.groups = work.groups.map { group, items in
-                    WorkGroupView(
-                        heading: Self.heading(group), hint: Self.hint(group),
-                        items: items.map { Self.item($0, canRecord: session.user.role != .viewer) }, count: items.count)
-                }
-                view.empty = view.groups.isEmpty
+        let role = session.user.role
+        let (unitName, body) = try await app.withStore(session) { store -> (String?, String) in
+            let unitName = try app.unitName(session, store: store)
+            // The page depends on the role, the unit and the day only: rendered once per data version.
+            let key = CacheKey.make("home", role.rawValue, session.user.unitID.map(String.init) ?? "-", today.iso)
+            let body = try app.pages.value(key, on: store.connection) { _ in
+                app.views.render("home", try Self.homeView(store: store, session: session, unitName: unitName, today: today))
             }
-            if view.showPlans {
-                view.plans = try store.listPlans().filter { $0.year >= today.year - 1 }.map {
-                    PlanLinkView(
-                        id: $0.id, reference: $0.reference, title: $0.title ?? "", year: $0.year, activities: $0.activityCount,
-                        owner: $0.owner)
-                }
-            }
-            return view
+            return (unitName, body)
         }
         return app.views.page(
-            "home", title: "Việc của tôi", content: view, session: session, path: request.uri.path, unitName: unitName,
+            body: body, title: "Việc của tôi", session: session, path: request.uri.path, unitName: unitName,
             messages: Self.flash(request))
+    }
+
+    static func homeView(store: Store, session: WebSession, unitName: String?, today: Day) throws -> HomeView {
+        var view = HomeView(
+            hasUnit: false, unit: unitName ?? "", period: "", window: "", deadline: "", groups: [], empty: true,
+            plans: [], showPlans: session.user.role != .unit)
+        if let unit = session.user.unitID {
+            let work = try WorkList.load(store: store, unitID: unit, today: today)
+            view.hasUnit = true
+            view.period = work.period.label
+            view.window = "\(work.window.from.vietnamese) – \(work.window.to.vietnamese)"
+            view.deadline = work.deadline.vietnamese
+            view.groups = work.groups.map { group, items in
+                WorkGroupView(
+                    heading: heading(group), hint: hint(group),
+                    items: items.map { item($0, canRecord: session.user.role != .viewer) }, count: items.count)
+            }
+            view.empty = view.groups.isEmpty
+        }
+        if view.showPlans {
+            view.plans = try store.listPlans().filter { $0.year >= today.year - 1 }.map {
+                PlanLinkView(
+                    id: $0.id, reference: $0.reference, title: $0.title ?? "", year: $0.year, activities: $0.activityCount,
+                    owner: $0.owner)
+            }
+        }
+        return view
     }
 
     static func item(_ item: WorkList.Item, canRecord: Bool) -> WorkItemView {

@@ -139,41 +139,55 @@ struct ReportRoutes: Sendable {
         let selection = Selection(request)
         let today = app.configuration.today()
         let openUnit = request.uri.queryParameters["don-vi"].flatMap { Int64(String($0)) }
-        let view = try await app.withStore(session) { store -> BoardView? in
-            guard let resolved = try Self.resolve(selection, store: store, today: today) else { return nil }
-            let (plan, period, regime, choices) = (resolved.plan, resolved.period, resolved.regime, resolved.choices)
-            let board = try store.statusBoard(planID: plan.id, period: period, regime: regime)
-            let ids = Dictionary(board.items.map { ($0.ref, $0) }) { first, _ in first }
-            var units: [UnitRow] = []
-            for line in board.units {
-                let led = board.items.filter { $0.lead.contains(line.unit.name) }
-                units.append(
-                    UnitRow(
-                        id: line.unit.id, name: line.unit.name, expected: line.expected, reported: line.reported,
-                        missing: line.expected - line.reported, hasMissing: line.expected > line.reported, overdue: led.filter { $0.status == .overdue }.count,
-                        done: led.filter { $0.status == .done }.count, late: line.late,
-                        missingItems: line.missing.compactMap { ref in
-                            ids[ref].map { MissingItem(id: $0.id, ref: $0.ref, title: $0.title) }
-                        }, open: openUnit == line.unit.id))
+        let key = CacheKey.make(
+            "board", session.user.role.rawValue, selection.planID.map(String.init) ?? "-", selection.period ?? "-",
+            selection.regime, openUnit.map(String.init) ?? "-", today.iso)
+        let body = try await app.withStore(session) { store -> String in
+            try app.pages.value(key, on: store.connection) { _ in
+                app.views.render(
+                    "board", try Self.boardView(app, store: store, selection: selection, openUnit: openUnit, today: today) ?? BoardView.empty)
             }
-            let widest = max(1, units.map(\.expected).max() ?? 1)
-            let bars = units.enumerated().map { index, unit in
-                let reported = unit.reported * 360 / widest
-                let missing = unit.missing * 360 / widest
-                return Bar(
-                    y: index * 28 + 6, textY: index * 28 + 20, label: unit.name, reportedWidth: reported,
-                    missingX: 250 + reported, missingWidth: missing, figures: "\(unit.reported)/\(unit.expected)")
-            }
-            let counts = ActivityStatus.allCases.map { "\($0.vietnamese): \(board.count($0))" }.joined(separator: " · ")
-            return BoardView(
-                choices: choices, planID: String(plan.id), periodID: period.description, regimeID: regime.id, plan: "\(plan.reference) — \(plan.title ?? "")", period: period.label,
-                window: "\(board.window.from.vietnamese) – \(board.window.to.vietnamese)", deadline: board.deadline.vietnamese,
-                asOf: board.asOf.vietnamese, counts: "\(board.items.count) hoạt động trong kỳ — \(counts)", units: units,
-                bars: bars, chartHeight: max(40, units.count * 28 + 12),
-                silent: board.silentContinuous.map { MissingItem(id: $0.id, ref: $0.ref, title: $0.title) }, hasPlan: true)
         }
-        return app.views.page(
-            "board", title: "Bảng theo dõi", content: view ?? BoardView.empty, session: session, path: request.uri.path)
+        return app.views.page(body: body, title: "Bảng theo dõi", session: session, path: request.uri.path)
+    }
+
+    static func boardView(
+        _ app: WebServices, store: Store, selection: Selection, openUnit: Int64?, today: Day
+    ) throws -> BoardView? {
+        guard let resolved = try Self.resolve(selection, store: store, today: today) else { return nil }
+        let (plan, period, regime, choices) = (resolved.plan, resolved.period, resolved.regime, resolved.choices)
+        let asOf = min(today, try regime.window(for: period).to)
+        let board = try app.boards.value(
+            "\(plan.id)|\(period)|\(regime.id)|\(asOf.iso)", on: store.connection
+        ) { _ in try store.statusBoard(planID: plan.id, period: period, regime: regime, asOf: asOf) }
+        let ids = Dictionary(board.items.map { ($0.ref, $0) }) { first, _ in first }
+        var units: [UnitRow] = []
+        for line in board.units {
+            let led = board.items.filter { $0.lead.contains(line.unit.name) }
+            units.append(
+                UnitRow(
+                    id: line.unit.id, name: line.unit.name, expected: line.expected, reported: line.reported,
+                    missing: line.expected - line.reported, hasMissing: line.expected > line.reported, overdue: led.filter { $0.status == .overdue }.count,
+                    done: led.filter { $0.status == .done }.count, late: line.late,
+                    missingItems: line.missing.compactMap { ref in
+                        ids[ref].map { MissingItem(id: $0.id, ref: $0.ref, title: $0.title) }
+                    }, open: openUnit == line.unit.id))
+        }
+        let widest = max(1, units.map(\.expected).max() ?? 1)
+        let bars = units.enumerated().map { index, unit in
+            let reported = unit.reported * 360 / widest
+            let missing = unit.missing * 360 / widest
+            return Bar(
+                y: index * 28 + 6, textY: index * 28 + 20, label: unit.name, reportedWidth: reported,
+                missingX: 250 + reported, missingWidth: missing, figures: "\(unit.reported)/\(unit.expected)")
+        }
+        let counts = ActivityStatus.allCases.map { "\($0.vietnamese): \(board.count($0))" }.joined(separator: " · ")
+        return BoardView(
+            choices: choices, planID: String(plan.id), periodID: period.description, regimeID: regime.id, plan: "\(plan.reference) — \(plan.title ?? "")", period: period.label,
+            window: "\(board.window.from.vietnamese) – \(board.window.to.vietnamese)", deadline: board.deadline.vietnamese,
+            asOf: board.asOf.vietnamese, counts: "\(board.items.count) hoạt động trong kỳ — \(counts)", units: units,
+            bars: bars, chartHeight: max(40, units.count * 28 + 12),
+            silent: board.silentContinuous.map { MissingItem(id: $0.id, ref: $0.ref, title: $0.title) }, hasPlan: true)
     }
 
     // MARK: Báo cáo
