@@ -81,7 +81,7 @@ let package = Package(
             ],
             path: "Modules/cchc-admin", swiftSettings: strict),
         .executableTarget(
-            name: "cchc-import", dependencies: ["CLISupport", "PlanCore", "PlanImport", "PlanStore", argumentParser],
+            name: "cchc-import", dependencies: ["CLISupport", "PlanApp", "PlanCore", "PlanImport", "PlanStore", argumentParser],
             path: "Modules/cchc-import", swiftSettings: strict),
         .executableTarget(
             name: "cchc-export", dependencies: ["CLISupport", "PlanApp", "PlanCore", "ReportExport", "PlanStore", argumentParser],
@@ -100,8 +100,10 @@ let package = Package(
                 crypto,
             ],
             path: "Modules/WebApp", resources: [.copy("Resources")], swiftSettings: strict),
+        // glibc's allocator settings, for the long-running server.
+        .systemLibrary(name: "CMalloc", path: "Modules/CMalloc"),
         .executableTarget(
-            name: "cchc-web", dependencies: ["WebApp", "CLISupport", "PlanStore", argumentParser, hummingbird],
+            name: "cchc-web", dependencies: ["WebApp", "CLISupport", "CMalloc", "PlanStore", argumentParser, hummingbird],
             path: "Modules/cchc-web", swiftSettings: strict),
 
         // Synthetic plans and databases for benchmarks (a developer tool, not shipped to users).
@@ -136,7 +138,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "PlanAppTests",
-            dependencies: ["PlanApp", "PlanStore", "PlanCore", "ReportExport", "Postgres", "TestSupport"],
+            dependencies: ["PlanApp", "PlanImport", "PlanStore", "PlanCore", "ReportExport", "Postgres", "TestSupport"],
             path: "Tests/PlanAppTests", swiftSettings: strict),
         .testTarget(
             name: "WebAppTests",

@@ -44,6 +44,8 @@ final class ReadModelCache<Value: Sendable>: Sendable {
         var entries: [String: Entry] = [:]
         var flights: [String: Flight] = [:]
         var clock: UInt64 = 0
+        /// The latest data version a lookup has read.
+        var latest: Int64 = .min
         var total = 0
         var hits = 0
         var misses = 0
@@ -65,6 +67,9 @@ final class ReadModelCache<Value: Sendable>: Sendable {
     /// computations.
     var statistics: (hits: Int, misses: Int) { state.withLock { ($0.hits, $0.misses) } }
 
+    /// How many values are kept.
+    var count: Int { state.withLock { $0.entries.count } }
+
     /// The data version as `connection` sees it now.
     static func version(_ connection: Connection) throws -> Int64 {
         try connection.query("SELECT version FROM data_version").scalar(Int64.self)
@@ -82,6 +87,12 @@ final class ReadModelCache<Value: Sendable>: Sendable {
     func value(_ key: String, on connection: Connection, compute: (Connection) throws -> Value) throws -> Value {
         let now = try Self.version(connection)
         let lookup = state.withLock { state -> Lookup in
+            if now > state.latest {
+                // The version only grows, and every lookup reads it anew: older values can never serve again.
+                state.latest = now
+                state.entries = state.entries.filter { $0.value.version >= now }
+                state.total = state.entries.values.reduce(0) { $0 + $1.cost }
+            }
             if let entry = state.entries[key], entry.version == now {
                 state.clock += 1
                 state.hits += 1
@@ -129,7 +140,7 @@ final class ReadModelCache<Value: Sendable>: Sendable {
         let weight = cost(outcome.value)
         state.withLock { state in
             state.flights[key] = nil
-            guard weight <= budget else { return }
+            guard weight <= budget, outcome.version >= state.latest else { return }
             state.clock += 1
             let entry = Entry(version: outcome.version, value: outcome.value, cost: weight, used: state.clock)
             if let old = state.entries.updateValue(entry, forKey: key) { state.total -= old.cost }

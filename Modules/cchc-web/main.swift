@@ -70,4 +70,15 @@ struct CchcWeb: AsyncParsableCommand {
     }
 }
 
+#if canImport(Glibc) && canImport(CMalloc)
+import CMalloc
+
+// Before any other thread allocates: glibc gives each thread that meets contention its own heap (up to 8 per
+// core) and keeps what was freed in each. A page computation frees ~90 MB on whichever pool thread ran it,
+// so eight pool threads held up to eight such heaps (RSS 330 MB for 150 MB of live data, docs/benchmarks.md).
+// Two heaps keep the NIO threads and the pool from waiting on each other and hand freed memory back.
+// MALLOC_ARENA_MAX in the environment, when set, wins.
+if ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil { _ = cchc_limit_malloc_arenas(2) }
+#endif
+
 await ToolMain.runAsync(CchcWeb.self)

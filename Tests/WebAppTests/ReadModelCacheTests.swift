@@ -11,7 +11,7 @@ struct ReadModelCacheTests {
         let value = Atomic<Int>(0)
     }
 
-    @Test("Requests arriving together for one key wait for a single computation; a write makes the next compute again")
+    @Test("Requests arriving together for one key wait for a single computation; a write makes the next compute again and lets the old values go")
     func singleFlight() async throws {
         try await withMigratedDatabase { db in
             let pool = DatabasePool(configuration: db.configuration, size: 4)
@@ -40,8 +40,10 @@ struct ReadModelCacheTests {
             #expect(computed.value.load(ordering: .relaxed) == 2, "another key computes; the same key does not")
 
             try db.connection.query("INSERT INTO settings (key, value) VALUES ('web.require_totp_for_admin', 'true')")
+            #expect(cache.count == 2)
             #expect(try await ask("bảng") == "tính lúc phiên bản 1")
             #expect(computed.value.load(ordering: .relaxed) == 3)
+            #expect(cache.count == 1, "the value of the other key, computed at version 0, is let go")
         }
     }
 }

@@ -106,6 +106,46 @@ if [[ -f $results/export-province-docx.json ]]; then
     fi
 fi
 
+if [[ -f $results/web-summary.txt ]]; then
+    # wrk's latency figures with their unit, in milliseconds.
+    wrk_ms() {
+        awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+            if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
+            printf (n < 10 ? "%.1f" : "%.0f"), n }'
+    }
+    echo
+    echo "### Web pages (wrk on loopback, 20 s per run, 10 s with writes)"
+    echo
+    echo "| page | connections | requests/s | p50 (ms) | p99 (ms) | max (ms) | errors, non-2xx | target p99 | met |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
+    for page in viec-cua-toi bang-theo-doi ke-hoach; do
+        for run in c1 c8 c32 c8-writes; do
+            file="$results/web-$page-$run.txt"
+            [[ -f $file ]] || continue
+            rps=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$file")
+            p50=$(wrk_ms "$(awk '$1 == "50%" { print $2 }' "$file")")
+            p99=$(wrk_ms "$(awk '$1 == "99%" { print $2 }' "$file")")
+            max=$(wrk_ms "$(awk '$1 == "Latency" { print $4 }' "$file")")
+            errors=$(awk '/Socket errors/ { e = $4 + $6 + $8 + $10 } /Non-2xx/ { n = $4 } END { printf "%d, %d", e, n }' "$file")
+            label=${run#c}; label=${label/-writes/, a write every 4 s}
+            target=""; met=""
+            if [[ $run == c32 && $page != ke-hoach ]]; then
+                target="< 100 ms"; met=$(verdict lt "$p99" 100)
+            fi
+            echo "| $page | $label | $rps | $p50 | $p99 | $max | $errors | $target | $met |"
+        done
+    done
+    if [[ -f $results/web-rss.txt ]]; then
+        peak=$(awk '/VmHWM/ { print $2 }' "$results/web-rss.txt")
+        echo
+        echo "Server memory after every run: peak RSS $(mb "$peak") MB (VmHWM), now $(mb "$(awk '/VmRSS/ { print $2 }' "$results/web-rss.txt")") MB; target < 300 MB: $(verdict lt "$peak" $((300 * 1024)))."
+    fi
+    if [[ -f $results/web-first-request.tsv ]]; then
+        echo
+        echo "First request of each page after start (computes and renders it): $(awk -F'\t' '{ split($2, a, " "); printf "%s%s %.2f s", (NR > 1 ? ", " : ""), $1, a[2] }' "$results/web-first-request.tsv")."
+    fi
+fi
+
 echo
 echo "### Synthetic data loads (cchc-synth database)"
 echo
