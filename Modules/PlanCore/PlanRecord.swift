@@ -38,14 +38,16 @@ public struct ProgressRecord: Hashable, Sendable {
     /// The entry this one corrects, if any.
     public var supersedes: Int64?
     public var reason: String?
+    /// A withdrawal: the entry it supersedes was recorded by mistake. Neither counts.
+    public var withdrawn: Bool
     public var recordedBy: String
     /// The day it was recorded (for on-time/late judgements).
     public var recordedOn: Day
 
     public init(
         id: Int64, date: Day, unit: UnitRef, text: String, quantity: Double? = nil, quantityUnit: String? = nil,
-        evidence: [Evidence] = [], supersedes: Int64? = nil, reason: String? = nil, recordedBy: String,
-        recordedOn: Day
+        evidence: [Evidence] = [], supersedes: Int64? = nil, reason: String? = nil, withdrawn: Bool = false,
+        recordedBy: String, recordedOn: Day
     ) {
         self.id = id
         self.date = date
@@ -56,6 +58,7 @@ public struct ProgressRecord: Hashable, Sendable {
         self.evidence = evidence
         self.supersedes = supersedes
         self.reason = reason
+        self.withdrawn = withdrawn
         self.recordedBy = recordedBy
         self.recordedOn = recordedOn
     }
@@ -95,10 +98,10 @@ public struct ActivityRecord: Hashable, Sendable {
         self.progress = progress
     }
 
-    /// Entries still in force: those no later entry supersedes.
+    /// Entries still in force: those no later entry supersedes, withdrawals excluded.
     public var currentProgress: [ProgressRecord] {
         let superseded = Set(progress.compactMap(\.supersedes))
-        return progress.filter { !superseded.contains($0.id) }
+        return progress.filter { !superseded.contains($0.id) && !$0.withdrawn }
     }
 }
 

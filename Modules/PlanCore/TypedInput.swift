@@ -39,25 +39,74 @@ public enum TypedInput {
         return result
     }
 
-    /// `12`, `2,5` or `2.5`; `1.000` is refused as ambiguous (a decimal point, or a thousands separator?).
+    /// A quantity as Vietnamese writes it — "." groups thousands, "," starts the decimals: `1.000` is one
+    /// thousand, `2,5` two and a half, `1.234,5` — or in the English form where that cannot be mistaken
+    /// for it (`2.5`, `1,234,567`, `1,234.5`). The one truly ambiguous form, a single comma before exactly
+    /// three digits (`1,000`: one in Vietnamese, a thousand in English), is refused with both readings.
+    /// Never a different number than the one meant: badly grouped digits (`1.00.0`) are refused too.
     public static func quantity(_ text: String) throws(Refusal) -> Double {
         let value = VietnameseText.trimmed(text)
-        let separators = value.filter { $0 == "," || $0 == "." }
-        let digitsOnly = value.filter { $0 != "," && $0 != "." }
-        guard !digitsOnly.isEmpty, digitsOnly.allSatisfy({ $0.isASCII && $0.isNumber }), separators.count <= 1,
+        let example = "ví dụ: 12, 1.000 hoặc 2,5"
+        let notNumber = Refusal(message: "\"\(value)\" không phải là một số (\(example)).")
+        guard value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }),
             value.first?.isNumber == true, value.last?.isNumber == true
-        else {
-            throw Refusal(message: "\"\(value)\" không phải là một số (ví dụ: 12 hoặc 2,5).")
+        else { throw notNumber }
+        let commas = value.filter { $0 == "," }.count
+        let dots = value.filter { $0 == "." }.count
+
+        /// `whole` split at `separator` is a grouping of thousands: 1–3 digits (not a leading 0), then 3s.
+        func grouped(_ whole: Substring, by separator: Character) -> Bool {
+            let groups = whole.split(separator: separator, omittingEmptySubsequences: false)
+            guard let first = groups.first, (1...3).contains(first.count), groups.count > 1, first.first != "0"
+            else { return false }
+            return groups.dropFirst().allSatisfy { $0.count == 3 }
         }
-        if separators == ".", let dot = value.firstIndex(of: "."), value[value.index(after: dot)...].count == 3 {
-            throw Refusal(
-                message:
-                    "\"\(value)\" không rõ là số thập phân hay số có dấu phân cách hàng nghìn; hãy viết \(digitsOnly) hoặc \(value.replacingOccurrences(of: ".", with: ","))."
-            )
+        func number(whole: Substring, grouping: Character?, fraction: Substring?) throws(Refusal) -> Double {
+            let digits = grouping.map { g in whole.filter { $0 != g } } ?? String(whole)
+            guard let result = Double(digits + (fraction.map { "." + $0 } ?? "")) else { throw notNumber }
+            return result
         }
-        guard let number = Double(value.replacingOccurrences(of: ",", with: ".")) else {
-            throw Refusal(message: "\"\(value)\" không phải là một số.")
+        let badGrouping = Refusal(
+            message:
+                "\"\(value)\" có dấu phân cách hàng nghìn đặt sai chỗ (mỗi nhóm 3 chữ số, ví dụ 12.500 hoặc 12.500,5).")
+
+        switch (dots, commas) {
+        case (0, 0):
+            return try number(whole: value[...], grouping: nil, fraction: nil)
+        case (_, 0):
+            // Dots only: thousands (Vietnamese) when they group by three after a non-zero lead; one dot
+            // otherwise is a decimal point (2.5, 0.750).
+            let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+            if grouped(value[...], by: ".") { return try number(whole: value[...], grouping: ".", fraction: nil) }
+            guard dots == 1 else { throw badGrouping }
+            return try number(whole: parts[0], grouping: nil, fraction: parts[1])
+        case (0, _):
+            // Commas only: one comma is the Vietnamese decimal comma, unless exactly three digits follow a
+            // non-zero whole part (1,000), which English readers take for a thousand. Several commas can
+            // only be English thousands (1,234,567).
+            let parts = value.split(separator: ",", omittingEmptySubsequences: false)
+            if commas == 1 {
+                if parts[1].count == 3, parts[0].first != "0", parts[0].count <= 3 {
+                    let decimals = parts[1].reversed().drop(while: { $0 == "0" }).reversed()
+                    let decimal = parts[0] + (decimals.isEmpty ? "" : "," + String(decimals))
+                    let thousands = VietnameseText.number(try number(whole: value[...], grouping: ",", fraction: nil))
+                    throw Refusal(
+                        message:
+                            "\"\(value)\" không rõ là \(thousands) (dấu phẩy ngăn hàng nghìn, cách viết tiếng Anh) hay \(decimal) "
+                            + "(dấu phẩy thập phân): hãy viết \(thousands) hoặc \(decimal).")
+                }
+                return try number(whole: parts[0], grouping: nil, fraction: parts[1])
+            }
+            guard grouped(value[...], by: ",") else { throw badGrouping }
+            return try number(whole: value[...], grouping: ",", fraction: nil)
+        default:
+            // Both: the one that comes last starts the decimals, once; the other groups thousands.
+            let decimal: Character = value.lastIndex(of: ",")! > value.lastIndex(of: ".")! ? "," : "."
+            let grouping: Character = decimal == "," ? "." : ","
+            guard value.filter({ $0 == decimal }).count == 1, let at = value.lastIndex(of: decimal) else { throw badGrouping }
+            let whole = value[..<at]
+            guard grouped(whole, by: grouping) else { throw badGrouping }
+            return try number(whole: whole, grouping: grouping, fraction: value[value.index(after: at)...])
         }
-        return number
     }
 }

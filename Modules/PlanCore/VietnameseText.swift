@@ -11,6 +11,28 @@ public enum VietnameseText {
         collapseWhitespace(text.precomposedStringWithCanonicalMapping)
     }
 
+    /// A number as Vietnamese writes it: "3", "2,5", "1.250", "1.234,75" (thousands with ".", decimals with
+    /// ",", rounded to at most `decimals` decimals, no trailing zeros).
+    public static func number(_ value: Double, decimals: Int = 2) -> String {
+        var scale = 1
+        for _ in 0..<max(0, min(decimals, 9)) { scale *= 10 }
+        let scaled = Int((abs(value) * Double(scale)).rounded())
+        var whole = String(scaled / scale)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "." + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        var text = (value < 0 && scaled != 0 ? "-" : "") + whole + grouped
+        if scale > 1, scaled % scale != 0 {
+            var fraction = String(scaled % scale)
+            fraction = String(repeating: "0", count: String(scale).count - 1 - fraction.count) + fraction
+            while fraction.last == "0" { fraction.removeLast() }
+            text += "," + fraction
+        }
+        return text
+    }
+
     /// NFC and trimmed (white space including NBSP), inner spacing left as written.
     public static func trimmed(_ text: String) -> String {
         let scalars = text.precomposedStringWithCanonicalMapping.unicodeScalars

@@ -90,7 +90,7 @@ enum ActivityOverviews {
                 """
                 SELECT e.activity_id, e.entry_date::text FROM progress_entries e
                  WHERE e.activity_id = ANY(\(ids.map(String.init))::bigint[])
-                   AND NOT EXISTS (SELECT 1 FROM progress_entries s WHERE s.supersedes_id = e.id)
+                   AND NOT e.withdrawn AND NOT EXISTS (SELECT 1 FROM progress_entries s WHERE s.supersedes_id = e.id)
                 """)
             {
                 dates[try row.decode(Int64.self, at: 0), default: []].append(try row.day(at: 1)!)

@@ -148,7 +148,7 @@ enum AuditChanges {
         "activity_assignments": ["activity_id", "unit_id", "role"],
         "products": ["activity_id", "text"],
         "progress_entries": [
-            "activity_id", "unit_id", "entry_date", "text", "quantity", "quantity_unit", "supersedes_id", "reason",
+            "activity_id", "unit_id", "entry_date", "text", "quantity", "quantity_unit", "supersedes_id", "reason", "withdrawn",
         ],
         "evidence": ["progress_entry_id", "kind", "value"],
         "evidence_files": ["sha256", "file_name", "size"],

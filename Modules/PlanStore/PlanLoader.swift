@@ -222,7 +222,8 @@ struct PlanRecordLoader {
         try connection.forEachRow(
             """
             SELECT p.id, p.activity_id, p.unit_id, p.entry_date, p.text, p.quantity::float8, p.quantity_unit,
-                   p.supersedes_id, p.reason, p.recorded_by, (p.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+                   p.supersedes_id, p.reason, p.recorded_by, (p.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
+                   p.withdrawn
               FROM progress_entries p
              WHERE p.activity_id IN (SELECT id FROM activities WHERE plan_id = \(planID) AND removed_in_revision IS NULL)
             """
@@ -238,7 +239,7 @@ struct PlanRecordLoader {
                     id: try row.int64(0), date: try row.day(3), unit: known ?? UnitRef(id: unitID, name: "", kind: .division),
                     text: try row.string(4), quantity: try row.optionalDouble(5), quantityUnit: row.optionalString(6),
                     evidence: [], supersedes: try row.optionalInt64(7), reason: row.optionalString(8),
-                    recordedBy: try row.string(9), recordedOn: try row.day(10)))
+                    withdrawn: try row.bool(11), recordedBy: try row.string(9), recordedOn: try row.day(10)))
         }
         for (i, j) in unnamed {
             activities[i].progress[j].unit = try unit(activities[i].progress[j].unit.id)

@@ -117,10 +117,7 @@ extension Store {
             guard let old = try ProgressRow.load(where: "e.id = \(entryID)", connection).first else {
                 throw StoreError.notFound(what: "mục tiến độ", reference: "#\(entryID)")
             }
-            if let newer = old.supersededBy {
-                throw StoreError.invalid(
-                    "Mục tiến độ #\(entryID) đã được sửa bởi mục #\(newer); hãy sửa mục #\(newer).")
-            }
+            try Self.refuseFinal(old, connection)
             let quantity = correction.quantity ?? old.quantity
             let quantityUnit = correction.quantityUnit ?? (quantity == nil ? nil : old.quantityUnit)
             let (id, _) = try ProgressWriter(store: self, connection: connection).insert(
@@ -129,6 +126,40 @@ extension Store {
                 reason: why, evidence: correction.evidence.map { .inputs($0) } ?? .copiedFrom(old.id))
             return try ProgressRow.load(where: "e.id = \(id)", connection)[0]
         }
+    }
+
+    /// Withdraws a result recorded by mistake: a new entry superseding `entryID`, marked withdrawn, with
+    /// the reason. Both stay in the history and the audit; neither counts in any report, board or figure.
+    /// The same rules as a correction hold (own unit's results only, nothing dated inside a locked window).
+    public func withdrawProgress(_ entryID: Int64, reason: String) throws -> ProgressRow {
+        let action = "rút kết quả #\(entryID)"
+        guard user.role != .viewer else { throw StoreError.forbidden(login: user.login, action: action) }
+        let why = VietnameseText.nfc(reason)
+        guard !why.isEmpty else { throw StoreError.invalid("Lý do rút kết quả (--reason) không được để trống.") }
+        return try transaction(action) { connection in
+            guard let old = try ProgressRow.load(where: "e.id = \(entryID)", connection).first else {
+                throw StoreError.notFound(what: "mục tiến độ", reference: "#\(entryID)")
+            }
+            try Self.refuseFinal(old, connection)
+            let (id, _) = try ProgressWriter(store: self, connection: connection).insert(
+                activityID: old.activityID, unitID: old.unitID, date: old.date, text: old.text, quantity: nil,
+                quantityUnit: nil, supersedes: old.id, reason: why, evidence: .inputs([]), withdrawn: true)
+            return try ProgressRow.load(where: "e.id = \(id)", connection)[0]
+        }
+    }
+
+    /// Refuses to correct or withdraw an entry that is no longer in force, or a withdrawal.
+    private static func refuseFinal(_ entry: ProgressRow, _ connection: Connection) throws {
+        if entry.withdrawn {
+            throw StoreError.invalid(
+                "Mục tiến độ #\(entry.id) là mục rút kết quả #\(entry.supersedes ?? 0); không sửa hay rút lại được (hãy ghi một kết quả mới).")
+        }
+        guard let newer = entry.supersededBy else { return }
+        let withdrawal = try connection.query("SELECT withdrawn FROM progress_entries WHERE id = \(newer)").scalar(Bool.self)
+        throw StoreError.invalid(
+            withdrawal
+                ? "Kết quả #\(entry.id) đã được rút (mục #\(newer)); không sửa hay rút lại được."
+                : "Mục tiến độ #\(entry.id) đã được sửa bởi mục #\(newer); hãy sửa hoặc rút mục #\(newer).")
     }
 
     /// Entries matching the filter, oldest first.
@@ -141,7 +172,8 @@ extension Store {
                     AND (\(filter.unitID)::bigint IS NULL OR e.unit_id IN (SELECT cchc_unit_chain(\(filter.unitID)::bigint)))
                     AND (\(filter.from?.iso)::date IS NULL OR e.entry_date >= \(filter.from?.iso)::date)
                     AND (\(filter.to?.iso)::date IS NULL OR e.entry_date <= \(filter.to?.iso)::date)
-                    AND (\(filter.includeSuperseded) OR NOT EXISTS (SELECT 1 FROM progress_entries s WHERE s.supersedes_id = e.id))
+                    AND (\(filter.includeSuperseded)
+                         OR NOT e.withdrawn AND NOT EXISTS (SELECT 1 FROM progress_entries s WHERE s.supersedes_id = e.id))
                     """, connection)
         }
     }
@@ -171,7 +203,7 @@ struct ProgressWriter {
     /// Inserts the entry and its evidence; returns its id, or the id of the entry it repeats (and true).
     func insert(
         activityID: Int64, unitID: Int64, date: Day, text: String, quantity: Double?, quantityUnit: String?,
-        supersedes: Int64?, reason: String?, evidence: EvidenceSource
+        supersedes: Int64?, reason: String?, evidence: EvidenceSource, withdrawn: Bool = false
     ) throws -> (id: Int64, repeated: Bool) {
         let body = VietnameseText.nfc(text)
         guard !body.isEmpty else { throw StoreError.invalid("Nội dung kết quả (--text) không được để trống.") }
@@ -218,9 +250,10 @@ struct ProgressWriter {
         }
         let id = try connection.query(
             """
-            INSERT INTO progress_entries (activity_id, unit_id, entry_date, text, quantity, quantity_unit, supersedes_id, reason)
+            INSERT INTO progress_entries (activity_id, unit_id, entry_date, text, quantity, quantity_unit, supersedes_id, reason,
+                                          withdrawn)
             VALUES (\(activityID), \(unit), \(date.iso)::date, \(body), \(quantity.map(Self.decimal))::numeric, \(countUnit),
-                    \(supersedes), \(reason))
+                    \(supersedes), \(reason), \(withdrawn))
             RETURNING id
             """
         ).scalar(Int64.self)

@@ -20,6 +20,8 @@ public struct ProgressRow: Hashable, Sendable {
     /// The entry correcting this one, when there is one.
     public var supersededBy: Int64?
     public var reason: String?
+    /// A withdrawal of the entry it supersedes (recorded by mistake): it and that entry count nowhere.
+    public var withdrawn: Bool
     public var recordedBy: String
     /// "2024-06-20 09:15:02" in Việt Nam time.
     public var recordedAt: String
@@ -30,7 +32,7 @@ public struct ProgressRow: Hashable, Sendable {
         e.text, e.quantity::float8, e.quantity::text, e.quantity_unit, e.supersedes_id,
         (SELECT s.id FROM progress_entries s WHERE s.supersedes_id = e.id), e.reason, e.recorded_by,
         to_char(e.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI:SS'),
-        (e.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text
+        (e.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text, e.withdrawn
         """
     static let from = """
         progress_entries e JOIN activities a ON a.id = e.activity_id JOIN plans pl ON pl.id = a.plan_id
@@ -55,6 +57,7 @@ public struct ProgressRow: Hashable, Sendable {
         recordedBy = try row.decode(String.self, at: 13)
         recordedAt = try row.decode(String.self, at: 14)
         recordedOn = try row.day(at: 15)!
+        withdrawn = try row.decode(Bool.self, at: 16)
     }
 
     /// Reads rows matching `condition` (SQL over `e`), with their evidence.

@@ -48,6 +48,16 @@ public struct PostgresResultRow {
         return value
     }
 
+    /// A boolean column ("t" or "f"); a decoding error for NULL or anything else.
+    public func bool(_ column: Int) throws(PostgresError) -> Bool {
+        switch optionalString(column) {
+        case "t": return true
+        case "f": return false
+        case nil: throw nullError(column, "Bool")
+        case let text?: throw decodingError(column, "giá trị \"\(text)\" không đọc được thành Bool")
+        }
+    }
+
     /// A numeric or float column, or nil for NULL.
     public func optionalDouble(_ column: Int) throws(PostgresError) -> Double? {
         guard let text = optionalString(column) else { return nil }

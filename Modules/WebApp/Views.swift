@@ -126,11 +126,8 @@ public struct Views: Sendable {
 
 /// Numbers and dates as the pages print them.
 enum PageFormat {
-    /// "2,5" or "12": Vietnamese decimal comma, no trailing ",0".
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value).replacingOccurrences(of: ".", with: ",")
-    }
+    /// "2,5", "12", "1.000": as Vietnamese writes numbers.
+    static func number(_ value: Double) -> String { VietnameseText.number(value) }
 
     static func date(_ day: Day?) -> String { day?.vietnamese ?? "" }
 }

@@ -33,7 +33,7 @@ enum Arguments {
         try DayArgument.parse(optional: text, option: option)
     }
 
-    /// "12", "2,5" or "2.5". "1.000" is refused as ambiguous (a thousand in Vietnamese writing, 1.0 elsewhere).
+    /// "12", "1.000" (a thousand), "2,5" or "2.5"; "1,000" is refused as ambiguous (TypedInput.quantity).
     static func quantity(_ text: String, option: String = "--quantity") throws -> Double {
         do {
             return try TypedInput.quantity(text)

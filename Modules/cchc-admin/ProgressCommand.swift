@@ -11,11 +11,12 @@ struct ProgressCommand: ParsableCommand {
         abstract:
             "Tiến độ: ghi kết quả thực hiện kèm tài liệu kiểm chứng, xem, sửa (bằng một mục mới thay thế mục cũ).",
         discussion: """
-            Các mục tiến độ không bao giờ bị sửa hay xóa: muốn sửa, ghi một mục mới thay thế (progress correct) kèm lý do. \
+            Các mục tiến độ không bao giờ bị sửa hay xóa: muốn sửa, ghi một mục mới thay thế (progress correct) kèm lý do; \
+            một kết quả ghi nhầm thì rút lại (progress withdraw) kèm lý do, không còn được tính ở đâu. \
             Tài liệu kiểm chứng (--evidence) là đường liên kết (http, https), số văn bản (123/BC-SLĐTBXH), hoặc đường dẫn \
             một tệp có thật (tệp được lưu vào cơ sở dữ liệu, tối đa 50 MB).
             """,
-        subcommands: [Add.self, List.self, Correct.self])
+        subcommands: [Add.self, List.self, Correct.self, Withdraw.self, EvidenceCommand.self])
 
     /// `--evidence` values, classified (a path-like value that does not exist is refused).
     static func evidence(_ values: [String]) throws -> [EvidenceInput] {
@@ -44,7 +45,7 @@ struct ProgressCommand: ParsableCommand {
         @Option(help: "Đơn vị báo cáo (mặc định: đơn vị của người dùng).") var unit: String?
         @Option(help: "Ngày thực hiện (DD/MM/YYYY hoặc YYYY-MM-DD).") var date: String
         @Option(help: "Kết quả thực hiện.") var text: String
-        @Option(help: "Số lượng (ví dụ 12 hoặc 2,5).") var quantity: String?
+        @Option(help: "Số lượng (ví dụ 12, 1.000 hoặc 2,5: dấu chấm ngăn hàng nghìn, dấu phẩy thập phân).") var quantity: String?
         @Option(help: "Đơn vị tính của số lượng (ví dụ \"tin, bài\").") var quantityUnit: String?
         @Option(help: "Tài liệu kiểm chứng: đường liên kết, số văn bản hoặc đường dẫn tệp (lặp lại).") var evidence:
             [String] = []
@@ -78,13 +79,13 @@ struct ProgressCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Các kết quả đã ghi (mặc định không kèm các mục đã được sửa).")
+            abstract: "Các kết quả đã ghi (mặc định không kèm các mục đã được sửa hay đã rút).")
         @Option(help: "Kế hoạch.") var plan: String?
         @Option(help: "Hoạt động.") var activity: String?
         @Option(help: "Đơn vị.") var unit: String?
         @Option(help: "Từ ngày.") var from: String?
         @Option(help: "Đến ngày.") var to: String?
-        @Flag(help: "Kèm cả các mục đã được sửa (thay thế).") var all = false
+        @Flag(help: "Kèm cả các mục đã được sửa (thay thế), đã rút và các mục rút kết quả.") var all = false
         @OptionGroup var output: FormatOption
         @OptionGroup var session: SessionOptions
 
@@ -136,6 +137,22 @@ struct ProgressCommand: ParsableCommand {
             let fixed = try store.correctProgress(entry, reason: reason, correction)
             Terminal.line(
                 "Đã ghi mục #\(fixed.id) thay thế mục #\(entry) (\(fixed.activityReference)); lý do: \(reason).")
+        }
+    }
+
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rút một kết quả ghi nhầm, kèm lý do: mục vẫn được giữ trong lịch sử và nhật ký, không còn được tính.")
+        @Argument(help: "Mã mục tiến độ cần rút.") var entry: Int64
+        @Option(help: "Lý do rút.") var reason: String
+        @OptionGroup var session: SessionOptions
+
+        func run() throws {
+            let store = try session.open()
+            let withdrawal = try store.withdrawProgress(entry, reason: reason)
+            Terminal.line(
+                "Đã rút kết quả #\(entry) (\(withdrawal.activityReference) — \(withdrawal.unitName), ngày \(withdrawal.date.vietnamese)) "
+                    + "bằng mục #\(withdrawal.id); lý do: \(withdrawal.reason ?? reason). Kết quả này không còn được tính trong báo cáo.")
         }
     }
 }

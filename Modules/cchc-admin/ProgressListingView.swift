@@ -13,7 +13,7 @@ enum ProgressListingView {
             .init("text", "Kết quả"), .init("quantity", "Số lượng", numeric: true),
             .init("quantityUnit", "Đơn vị tính"),
             .init("evidence", "Tài liệu kiểm chứng"), .init("supersedes", "Sửa mục", numeric: true),
-            .init("supersededBy", "Đã sửa bởi", numeric: true), .init("reason", "Lý do sửa"),
+            .init("supersededBy", "Đã sửa bởi", numeric: true), .init("withdrawn", "Rút kết quả"), .init("reason", "Lý do sửa, rút"),
             .init("recordedBy", "Người ghi"), .init("recordedAt", "Ghi lúc"),
         ])
         for entry in entries {
@@ -35,9 +35,11 @@ enum ProgressListingView {
                 .int(Int(entry.id)), .string(table ? entry.date.vietnamese : entry.date.iso),
                 .string(entry.activityReference),
                 .string(entry.unitName), .string(table ? ActivityListingView.shortened(entry.text) : entry.text),
-                table ? .string(entry.quantityText?.replacingOccurrences(of: ".", with: ",")) : quantity,
+                table ? .string(entry.quantity.map { VietnameseText.number($0, decimals: 6) }) : quantity,
                 .string(entry.quantityUnit), evidence, entry.supersedes.map { .int(Int($0)) } ?? .null,
-                entry.supersededBy.map { .int(Int($0)) } ?? .null, .string(entry.reason), .string(entry.recordedBy),
+                entry.supersededBy.map { .int(Int($0)) } ?? .null,
+                table || format == .csv ? .string(entry.withdrawn ? "có" : nil) : .bool(entry.withdrawn),
+                .string(entry.reason), .string(entry.recordedBy),
                 .string(entry.recordedAt),
             ])
         }

@@ -23,13 +23,15 @@ struct SeededGenerator: RandomNumberGenerator {
 /// nested up to three levels, service units, collective groups with members (some nested), activities of
 /// every kind of time frame with leads and coordinators (units and groups), renames during the year, unit
 /// staff recording through their own sessions (group members among them), the Văn phòng recording for
-/// others, corrections (and corrections of corrections) moving entries in and out of windows, evidence of
+/// others, corrections (and corrections of corrections) moving entries in and out of windows, withdrawals,
+/// evidence of
 /// every kind (files shared between entries), and administrators' decisions.
 struct RandomDepartment {
     let store: Store
     let planID: Int64
     var entries = 0
     var corrections = 0
+    var withdrawals = 0
     var unitCount = 0
 
     static let schedules = [
@@ -172,6 +174,7 @@ struct RandomDepartment {
         }
 
         // Corrections: new dates (in and out of windows), new texts, removed quantities; some twice.
+        var currentEntries = Dictionary(uniqueKeysWithValues: recorded.map { ($0.id, $0) })
         for entry in recorded.shuffled(using: &random).prefix(entryTarget / 8) {
             var current = entry.id
             for round in 1...Int.random(in: 1...2, using: &random) {
@@ -185,6 +188,16 @@ struct RandomDepartment {
                 current = fixed.id
                 department.corrections += 1
             }
+            currentEntries[entry.id] = try store.progressEntry(current)
+        }
+
+        // Withdrawals of results recorded by mistake, corrected ones among them; by the person who recorded
+        // the entry when that was the unit's own staff, else by the Văn phòng.
+        for original in recorded.map(\.id).shuffled(using: &random).prefix(entryTarget / 12) {
+            let entry = currentEntries[original]!
+            let withdrawer = staff[entry.unitID].flatMap { $0.user.login == entry.recordedBy ? $0 : nil } ?? store
+            _ = try withdrawer.withdrawProgress(entry.id, reason: "Ghi nhầm (hạt giống \(seed))")
+            department.withdrawals += 1
         }
 
         // Decisions: some activities done or cancelled during the year.

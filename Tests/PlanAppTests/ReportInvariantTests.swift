@@ -8,7 +8,7 @@ import TestSupport
 import Testing
 
 /// The invariant behind every report: it says what the database holds. For random departments (groups,
-/// members, nested divisions, renames, corrections, evidence, staff sessions, entries in and out of the
+/// members, nested divisions, renames, corrections, withdrawals, evidence, staff sessions, entries in and out of the
 /// windows), every period of both regimes is reported, and the report model, its JSON, its CSV and the
 /// status board are compared entry by entry with an independent SQL query of the entries in the window.
 @Suite("Reports and the board say exactly what the database holds")
@@ -41,6 +41,7 @@ struct ReportInvariantTests {
              WHERE a.plan_id = \(plan) AND a.removed_in_revision IS NULL
                AND p.entry_date BETWEEN \(days.from.iso)::date AND \(days.to.iso)::date
                AND NOT EXISTS (SELECT 1 FROM progress_entries s WHERE s.supersedes_id = p.id)
+               AND NOT p.withdrawn
             """)
         {
             entries[try row.decode(Int64.self, at: 0)] = Entry(
@@ -157,7 +158,7 @@ struct ReportInvariantTests {
             let admin = try Store(connection: db.connection, actingAs: "vanphong")
             let department = try RandomDepartment.build(
                 seed: seed, entryTarget: 320, store: admin, configuration: db.configuration)
-            #expect(department.unitCount >= 10 && department.entries >= 300)
+            #expect(department.unitCount >= 10 && department.entries >= 300 && department.withdrawals >= 20)
             let plan = try admin.findPlan("#\(department.planID)")
             var reported = 0
             for (period, regime) in Self.periods {

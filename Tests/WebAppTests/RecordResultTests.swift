@@ -66,7 +66,7 @@ struct RecordResultTests {
             let cases: [([(String, String)], [(String, String, Data)], HTTPResponse.Status, String)] = [
                 ([("date", "31/02/2024"), ("text", "x")], [], .badRequest, "ngày 31/02/2024 không tồn tại"),
                 ([("date", "01/03/2026"), ("text", "x")], [], .badRequest, "nằm ngoài năm của kế hoạch"),
-                ([("date", "10/05/2024"), ("text", "x"), ("quantity", "1.000")], [], .badRequest, "không rõ là số thập phân"),
+                ([("date", "10/05/2024"), ("text", "x"), ("quantity", "1,000")], [], .badRequest, "không rõ là 1.000"),
                 ([("date", "10/05/2024"), ("text", "x"), ("link", "javascript:alert(1)")], [], .badRequest, "http:// hoặc https://"),
                 ([("date", "10/05/2024"), ("text", "")], [], .badRequest, "Hãy ghi kết quả"),
                 ([("date", "10/05/2024"), ("text", "x\u{1B}[2J")], [], .badRequest, "ký tự điều khiển U+001B"),
@@ -104,6 +104,29 @@ struct RecordResultTests {
                 "/hoat-dong/\(harness.activities["2"]!)/ghi-ket-qua", [("date", "10/05/2024"), ("text", "x")])
             #expect(viewed.status == .forbidden)
             #expect(try harness.count("progress_entries") == 0)
+        }
+    }
+
+    @Test("A withdrawn result is shown as withdrawn, with its reason, and neither it nor the withdrawal can be corrected")
+    func withdrawnResults() async throws {
+        try await WebHarness.run { client, harness in
+            let id = harness.activities["2"]!
+            let store = try harness.store()
+            let unit = try store.findUnit("Phòng Phổ biến, giáo dục pháp luật").id
+            let unitStore = try harness.store("pbgdpl")
+            let junk = try unitStore.addProgress(
+                NewProgress(activityID: id, unitID: unit, date: Day(2024, 7, 2)!, text: "Ghi nhầm hoạt động"))
+            let withdrawal = try unitStore.withdrawProgress(junk.id, reason: "Nhầm sang hoạt động khác")
+            var browser = Browser(client)
+            try await browser.signIn("pbgdpl")
+            let page = try await browser.get("/hoat-dong/\(id)")
+            #expect(page.status == .ok)
+            #expect(browser.lastBody.contains("Đã rút (mục #\(withdrawal.id)): không tính trong báo cáo."))
+            #expect(browser.lastBody.contains("Rút kết quả #\(junk.id) (không tính): Nhầm sang hoạt động khác"))
+            #expect(!browser.lastBody.contains("/ket-qua/\(junk.id)/sua") && !browser.lastBody.contains("/ket-qua/\(withdrawal.id)/sua"))
+            let again = try await browser.get("/ket-qua/\(withdrawal.id)/sua")
+            #expect(again.status == .conflict && again.text.contains("là mục rút kết quả"))
+            #expect(try harness.count("progress_entries") == 2)
         }
     }
 

@@ -83,7 +83,7 @@ public enum ReportBuilder {
             proposals: nonBlank(context.proposals), generatedAt: context.generatedAt)
     }
 
-    /// The dates of the activity's current (non-superseded) entries, and those dated inside `resultDays` as
+    /// The dates of the activity's current (non-superseded, not withdrawn) entries, and those dated inside `resultDays` as
     /// results, oldest first (ties by entry id). One pass over the entries, no copies of superseded ones.
     private static func entries(of record: ActivityRecord, resultDays: DayRange?) -> ([Day], [ReportResult]) {
         let progress = record.progress
@@ -92,7 +92,7 @@ public enum ReportBuilder {
         var dates: [Day] = []
         dates.reserveCapacity(progress.count)
         var results: [ReportResult] = []
-        for entry in progress where superseded.isEmpty || !superseded.contains(entry.id) {
+        for entry in progress where (superseded.isEmpty || !superseded.contains(entry.id)) && !entry.withdrawn {
             dates.append(entry.date)
             guard let days = resultDays, days.contains(entry.date) else { continue }
             results.append(

@@ -29,21 +29,7 @@ enum VietnameseFormat {
     }
 
     /// "3", "2,5", "1.250" (thousands with ".", decimals with ",", at most two decimals).
-    static func quantity(_ value: Double) -> String {
-        let hundredths = Int((abs(value) * 100).rounded())
-        var whole = String(hundredths / 100)
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = "." + whole.suffix(3) + grouped
-            whole.removeLast(3)
-        }
-        var text = (value < 0 ? "-" : "") + whole + grouped
-        let fraction = hundredths % 100
-        if fraction != 0 {
-            text += "," + (fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0\(fraction)" : "\(fraction)"))
-        }
-        return text
-    }
+    static func quantity(_ value: Double) -> String { VietnameseText.number(value) }
 
     /// A count with its leading zero the way plans write small counts ("02 lớp") is not used in reports:
     /// counts print plainly ("2 lớp").

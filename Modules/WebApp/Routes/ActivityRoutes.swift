@@ -171,7 +171,8 @@ struct ActivityRoutes: Sendable {
         var evidence: [EvidenceView]
         var recorded: String
         var correction: String?
-        var supersededBy: Int64?
+        /// "Đã được sửa bởi mục #N." or "Đã rút (mục #N)."
+        var superseded: String?
         var canCorrect: Bool
     }
 
@@ -209,6 +210,7 @@ struct ActivityRoutes: Sendable {
             let mayRecord = try store.mayRecordProgress(activityID: id)
             let own = session.user.unitID.map { try? store.unitChainIDs($0) } ?? nil
             let activity = detail.overview.activity
+            let withdrawals = Set(detail.progress.filter(\.withdrawn).map(\.id))
             return ActivityView(
                 id: id, reference: activity.reference, title: activity.title, group: activity.group,
                 lead: detail.overview.lead.map(\.unit.name).joined(separator: "; "),
@@ -218,8 +220,8 @@ struct ActivityRoutes: Sendable {
                 statusClass: detail.overview.status.rawValue,
                 entries: detail.progress.reversed().map { entry in
                     Self.entry(
-                        entry,
-                        canCorrect: entry.supersededBy == nil
+                        entry, withdrawals: withdrawals,
+                        canCorrect: entry.supersededBy == nil && !entry.withdrawn
                             && (session.user.role == .admin || (session.user.role == .unit && own?.contains(entry.unitID) == true)))
                 },
                 hasEntries: !detail.progress.isEmpty, canRecord: mayRecord, parent: activity.parentReference,
@@ -230,14 +232,19 @@ struct ActivityRoutes: Sendable {
             messages: Self.flash(request))
     }
 
-    static func entry(_ entry: ProgressRow, canCorrect: Bool) -> EntryView {
+    static func entry(_ entry: ProgressRow, withdrawals: Set<Int64> = [], canCorrect: Bool) -> EntryView {
         EntryView(
             id: entry.id, date: entry.date.vietnamese, unit: entry.unitName, text: entry.text,
             quantity: entry.quantity.map { q in ([PageFormat.number(q)] + [entry.quantityUnit].compactMap { $0 }).joined(separator: " ") },
             evidence: entry.evidence.map(Self.evidence),
             recorded: "Ghi bởi \(entry.recordedBy) lúc \(entry.recordedAt)",
-            correction: entry.supersedes.map { "Sửa mục #\($0)" + (entry.reason.map { ": \($0)" } ?? "") },
-            supersededBy: entry.supersededBy, canCorrect: canCorrect)
+            correction: entry.supersedes.map {
+                (entry.withdrawn ? "Rút kết quả #\($0) (không tính)" : "Sửa mục #\($0)") + (entry.reason.map { ": \($0)" } ?? "")
+            },
+            superseded: entry.withdrawn
+                ? "Mục rút kết quả: không tính trong báo cáo."
+                : entry.supersededBy.map { withdrawals.contains($0) ? "Đã rút (mục #\($0)): không tính trong báo cáo." : "Đã được sửa bởi mục #\($0)." },
+            canCorrect: canCorrect)
     }
 
     static func evidence(_ evidence: Evidence) -> EvidenceView {
@@ -430,6 +437,9 @@ struct ActivityRoutes: Sendable {
             let entry = try store.progressEntry(id)
             return (entry, try store.activity(id: entry.activityID))
         }
+        if entry.withdrawn {
+            throw PageRefusal(.conflict, "Mục #\(id) là mục rút kết quả; không sửa được (hãy ghi một kết quả mới).")
+        }
         if let newer = entry.supersededBy {
             throw PageRefusal(.conflict, "Mục #\(id) đã được sửa bởi mục #\(newer); hãy sửa mục #\(newer).")
         }
@@ -437,7 +447,7 @@ struct ActivityRoutes: Sendable {
             "record", title: "Sửa kết quả",
             content: RecordView(
                 id: activity.id, reference: activity.reference, title: activity.title, csrf: session.csrfToken,
-                date: entry.date.vietnamese, text: entry.text, quantity: entry.quantity.map(PageFormat.number) ?? "",
+                date: entry.date.vietnamese, text: entry.text, quantity: entry.quantity.map { VietnameseText.number($0, decimals: 6) } ?? "",
                 quantityUnit: entry.quantityUnit ?? "", link: "", document: "",
                 uploadLimit: app.configuration.uploadLimit / 1_048_576, error: nil, correcting: id, reason: "",
                 action: "/ket-qua/\(id)/sua"),
