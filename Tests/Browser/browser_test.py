@@ -20,6 +20,7 @@ import zipfile
 
 os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager try to download a driver
 
+from selenium.common.exceptions import WebDriverException
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -66,7 +67,18 @@ class Session:
         """Clicks a button that loads a new page, and waits for that page."""
         page = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(page))
+
+        def replaced(driver):
+            # While the old document is being torn down chromedriver may answer "Node with given id does not
+            # belong to the document" (a plain WebDriverException) instead of a stale-element error: the
+            # page has gone either way.
+            try:
+                return expected_conditions.staleness_of(page)(driver)
+            except WebDriverException:
+                return True
+
+        WebDriverWait(self.driver, 20).until(replaced)
+        WebDriverWait(self.driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "body").text
