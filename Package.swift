@@ -131,7 +131,7 @@ let package = Package(
             name: "PlanImportTests", dependencies: ["PlanImport", "PlanCore", "OOXML", zip], path: "Tests/PlanImportTests",
             exclude: ["Golden"], swiftSettings: strict),
         .testTarget(
-            name: "ReportExportTests", dependencies: ["ReportExport", "PlanCore", "OOXML", zip],
+            name: "ReportExportTests", dependencies: ["ReportExport", "PlanCore", "OOXML", "TestSupport", zip],
             path: "Tests/ReportExportTests", exclude: ["Golden"], swiftSettings: strict),
         .testTarget(
             name: "CLISupportTests", dependencies: ["CLISupport", "PlanCore"], path: "Tests/CLISupportTests",

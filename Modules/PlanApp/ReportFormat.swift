@@ -1,4 +1,5 @@
 import Foundation
+import PlanCore
 import ReportExport
 
 /// The formats a periodic report is written in.
@@ -23,12 +24,15 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
 extension Report {
     /// The report in one format, handed to `emit` in pieces: the JSON as it is written (a report of
-    /// 100,000 results never sits whole in memory), the other formats whole.
-    public func write(_ format: ReportFormat, to emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// 100,000 results never sits whole in memory), the other formats whole. `csvSeparator` applies to CSV.
+    public func write(
+        _ format: ReportFormat, csvSeparator: CSVWriter.Separator = .comma,
+        to emit: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         switch format {
         case .json: try writeJSON(emit)
         case .docx: try docxData().withUnsafeBytes(emit)
-        case .csv: try csvData().withUnsafeBytes(emit)
+        case .csv: try csvData(separator: csvSeparator).withUnsafeBytes(emit)
         case .md: try Array(markdown().utf8).withUnsafeBytes(emit)
         }
     }

@@ -3,21 +3,31 @@
 /// or a tab, or with `-` not followed by a space) gets a leading `'`; control characters other than tab
 /// and line breaks are written visibly (`\u001B`).
 public enum CSVWriter {
+    /// The character between fields. Excel takes the list separator of the computer's regional settings:
+    /// "," in English, ";" under Vietnamese settings, where a comma-separated file opens as one column.
+    public enum Separator: String, CaseIterable, Sendable {
+        case comma = ","
+        case semicolon = ";"
+
+        var byte: UInt8 { self == .comma ? 0x2C : 0x3B }
+    }
+
     /// The UTF-8 byte-order mark, so that Excel reads the diacritics.
     public static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Appends one row and its CRLF end.
-    public static func row(_ fields: [String], into out: inout String) {
+    public static func row(_ fields: [String], separator: Separator = .comma, into out: inout String) {
         for (index, field) in fields.enumerated() {
-            if index > 0 { out += "," }
-            out += quoted(defused(ControlCharacters.escaped(field)))
+            if index > 0 { out += separator.rawValue }
+            out += quoted(defused(ControlCharacters.escaped(field)), separator: separator)
         }
         out += "\r\n"
     }
 
-    static func quoted(_ field: String) -> String {
+    static func quoted(_ field: String, separator: Separator = .comma) -> String {
         // Byte scans: the special characters are ASCII, and UTF-8 never reuses ASCII bytes.
-        guard field.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) else {
+        let split = separator.byte
+        guard field.utf8.contains(where: { $0 == 0x22 || $0 == split || $0 == 0x0A || $0 == 0x0D }) else {
             return field
         }
         var bytes: [UInt8] = [0x22]

@@ -29,6 +29,14 @@ struct ReportCommand: ParsableCommand {
             """)
     var output: [String] = []
 
+    @Option(
+        name: .customLong("csv-separator"),
+        help: """
+            Dấu ngăn cột của CSV: "," (mặc định) hoặc ";" (Excel với thiết lập vùng Việt Nam mở tệp dấu phẩy \
+            thành một cột).
+            """)
+    var csvSeparator: CSVWriter.Separator = .comma
+
     @Option(name: .customLong("as-of"), help: "Ngày đánh giá tình trạng (mặc định: ngày cuối của kỳ).")
     var asOf: String?
 
@@ -90,12 +98,16 @@ struct ReportCommand: ParsableCommand {
                 + "sha256 \(snapshot.sha256.prefix(16))…; kỳ báo cáo đã được khóa."
         }
         if targets.count == 1, targets[0].path == nil {
-            try report.write(targets[0].format) { try Terminal.writeOut($0) }
+            try report.write(targets[0].format, csvSeparator: csvSeparator) { try Terminal.writeOut($0) }
         } else {
             // The formats are independent renderings of one model: each is made and written to its
             // temporary file side by side, and the files replace their targets together.
-            let staged = concurrentMap(targets) { [report] target in
-                Result { try OutputFile.stage(for: target.path!) { try report.write(target.format, to: $0) } }
+            let staged = concurrentMap(targets) { [report, csvSeparator] target in
+                Result {
+                    try OutputFile.stage(for: target.path!) {
+                        try report.write(target.format, csvSeparator: csvSeparator, to: $0)
+                    }
+                }
             }
             let files: [OutputFile.StagedFile]
             do {
@@ -118,3 +130,4 @@ struct ReportCommand: ParsableCommand {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+extension CSVWriter.Separator: ExpressibleByArgument {}

@@ -125,6 +125,28 @@ struct ExportCommandTests {
         }
     }
 
+    @Test("--csv-separator \";\" writes the same cells for Excel under Vietnamese settings; other values are refused")
+    func csvSeparator() throws {
+        try Self.seeded { _, tool in
+            let out = try Self.scratch()
+            defer { try? FileManager.default.removeItem(at: out) }
+            let request = ["report", "--plan", "45/KH-STP", "--period", "2024-Q2"]
+            let comma = out.appendingPathComponent("phay.csv"), semicolon = out.appendingPathComponent("cham-phay.csv")
+            #expect(try tool.run("cchc-export", request + ["-o", comma.path]).status == 0)
+            let written = try tool.run("cchc-export", request + ["--csv-separator", ";", "-o", semicolon.path, "-o", out.appendingPathComponent("bc.json").path])
+            #expect(written.status == 0, "\(written)")
+            let text = String(decoding: try Data(contentsOf: semicolon).dropFirst(3), as: UTF8.self)
+            #expect(text.hasPrefix("STT;Mã;Nhóm;Nhiệm vụ;"))
+            #expect(
+                try CSVReader.rows(text, separator: ";")
+                    == CSVReader.rows(String(decoding: try Data(contentsOf: comma).dropFirst(3), as: UTF8.self)))
+            let stdout = try tool.run("cchc-export", request + ["--format", "csv", "--csv-separator", ";"])
+            #expect(stdout.status == 0 && stdout.stdout.contains("STT;Mã;"), "\(stdout)")
+            let refused = try tool.run("cchc-export", request + ["--format", "csv", "--csv-separator", "tab"])
+            #expect(refused.status == 2 && refused.stderr.contains("--csv-separator"), "\(refused)")
+        }
+    }
+
     @Test("--submit freezes a numbered snapshot and locks the period; a reopened period gives version 2")
     func submitAndResubmit() throws {
         try Self.seeded { db, tool in

@@ -139,6 +139,24 @@ struct ImportCommandTests {
         #expect(usage.status == 2)
         #expect(usage.stderr.contains("Thiếu tham số"))
     }
+
+    @Test("Usage errors read in Vietnamese, with no English left: extra arguments, a missing option, a bad choice")
+    func usageInVietnamese() throws {
+        let tool = ToolRunner()
+        let cases: [(String, [String], String)] = [
+            ("cchc-import", ["plan", "a.docx", "b.docx", "c.docx"], "Lỗi: 2 tham số không mong đợi: 'b.docx', 'c.docx'"),
+            ("cchc-export", ["report", "--plan", "x"], "Trợ giúp: --period <period>"),
+            ("cchc-export", ["report", "--plan", "x", "--period", "2024-Q2", "--csv-separator", "tab"], "Hãy chọn một trong ',' hoặc ';'"),
+        ]
+        for (name, arguments, expected) in cases {
+            let outcome = try tool.run(name, arguments)
+            #expect(outcome.status == 2, "\(outcome)")
+            #expect(outcome.stderr.contains(expected), "\(outcome)")
+            for english in ["unexpected", "Help:", "' and '", "Error:", "Usage:"] {
+                #expect(!outcome.stderr.contains(english), "\(english) in \(outcome)")
+            }
+        }
+    }
 }
 
 /// Collects results from concurrent runs.

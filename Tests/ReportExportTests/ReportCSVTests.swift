@@ -1,6 +1,7 @@
 import Foundation
 import PlanCore
 import ReportExport
+import TestSupport
 import Testing
 
 @Suite("CSV rendering")
@@ -33,6 +34,25 @@ struct ReportCSVTests {
                 == "1,II.1,,Tuyên truyền,Văn phòng Sở,,\"Thường xuyên, liên tục\",Đang thực hiện,"
                 + "\"01/04/2024 - Văn phòng Sở: Bài \"\"Cải cách\"\" số 1 (1 bài)\n02/04/2024 - Văn phòng Sở: Bài số 2 (1 bài)\","
                 + "2 bài,,")
+    }
+
+    @Test("With \";\" for Excel under Vietnamese settings: fields holding \";\" are quoted, commas are not; the cells are the same")
+    func semicolon() throws {
+        var activity = Sample.activity(
+            1, "II.1", Sample.schedule(.continuous, "2024-01-01", "2024-12-31", text: "Thường xuyên, liên tục"),
+            progress: [Sample.entry(1, "2024-04-01", text: "Hội nghị; tọa đàm", quantity: 2, quantityUnit: "buổi")])
+        activity.title = "Tuyên truyền"
+        let report = try Sample.report([activity])
+        let text = report.csvText(separator: .semicolon)
+        #expect(text.hasPrefix("STT;Mã;Nhóm;Nhiệm vụ;Chủ trì;"))
+        #expect(
+            text.components(separatedBy: "\r\n")[1]
+                == "1;II.1;;Tuyên truyền;Văn phòng Sở;;Thường xuyên, liên tục;Đang thực hiện;"
+                + "\"01/04/2024 - Văn phòng Sở: Hội nghị; tọa đàm (2 buổi)\";2 buổi;;")
+        let comma = try CSVReader.rows(report.csvText())
+        let semi = try CSVReader.rows(text, separator: ";")
+        #expect(comma == semi, "the same cells whichever the separator")
+        #expect(Array(report.csvData(separator: .semicolon).prefix(3)) == CSVWriter.bom)
     }
 
     @Test("text a spreadsheet would run as a formula is defused")

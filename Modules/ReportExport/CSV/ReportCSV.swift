@@ -1,7 +1,8 @@
 import PlanCore
 
 /// The report as CSV: one row per activity, for spreadsheets. UTF-8 with a byte-order mark (so Excel
-/// reads the diacritics), CRLF row ends, RFC 4180 quoting (fields holding `"`, `,`, CR or LF are quoted
+/// reads the diacritics), CRLF row ends, fields separated by "," (or ";" for Excel under Vietnamese
+/// regional settings), RFC 4180 quoting (fields holding `"`, the separator, CR or LF are quoted
 /// and `"` doubled; several results or evidence items in one cell are separated by LF).
 ///
 /// A field starting with `=`, `+`, `@` or a tab, or with `-` not followed by a space, gets a leading `'`
@@ -15,12 +16,14 @@ extension Report {
     ]
 
     /// The CSV bytes.
-    public func csvData() -> [UInt8] { Array(CSVWriter.bom) + Array(csvText().utf8) }
+    public func csvData(separator: CSVWriter.Separator = .comma) -> [UInt8] {
+        Array(CSVWriter.bom) + Array(csvText(separator: separator).utf8)
+    }
 
     /// The CSV text without the byte-order mark.
-    public func csvText() -> String {
+    public func csvText(separator: CSVWriter.Separator = .comma) -> String {
         var out = ""
-        CSVWriter.row(Report.csvHeaders, into: &out)
+        CSVWriter.row(Report.csvHeaders, separator: separator, into: &out)
         for (index, activity) in activities.enumerated() {
             CSVWriter.row(
                 [
@@ -31,7 +34,7 @@ extension Report {
                     ResultText.quantities(activity.results),
                     activity.results.flatMap { $0.evidence.map(ResultText.evidence) }.joined(separator: "\n"),
                     activity.parentRef ?? "",
-                ], into: &out)
+                ], separator: separator, into: &out)
         }
         return out
     }
