@@ -49,14 +49,8 @@ public func withMigratedDatabase<T>(_ body: (TestDatabase) throws -> T) throws -
 /// Runs an async `body` with a fresh database holding the current schema, dropped afterwards.
 public func withMigratedDatabase<T>(_ body: (TestDatabase) async throws -> T) async throws -> T {
     let database = try TestDatabase(template: try MigratedTemplate.ensure())
-    let value: T
-    do {
+    return try await database.use { database in
         try Migrator.hardenDatabase(database.connection)
-        value = try await body(database)
-    } catch {
-        try? database.drop()
-        throw error
+        return try await body(database)
     }
-    try database.drop()
-    return value
 }

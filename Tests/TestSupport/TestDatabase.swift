@@ -106,22 +106,26 @@ extension TestDatabase {
         try drop()
         return value
     }
+
+    /// Runs an async `body` with this database, then drops it, whether `body` succeeds or throws.
+    public func use<T>(_ body: (TestDatabase) async throws -> T) async throws -> T {
+        let value: T
+        do {
+            value = try await body(self)
+        } catch {
+            try? drop()
+            throw error
+        }
+        try drop()
+        return value
+    }
 }
 
 /// Runs an async `body` with a fresh database that is dropped afterwards, whether `body` succeeds or throws.
 public func withTestDatabase<T>(
     prepare: ((Connection) throws -> Void)? = nil, _ body: (TestDatabase) async throws -> T
 ) async throws -> T {
-    let database = try TestDatabase(prepare: prepare)
-    let value: T
-    do {
-        value = try await body(database)
-    } catch {
-        try? database.drop()
-        throw error
-    }
-    try database.drop()
-    return value
+    try await TestDatabase(prepare: prepare).use(body)
 }
 
 /// Why a test database could not be provided.
