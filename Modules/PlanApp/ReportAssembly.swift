@@ -77,24 +77,58 @@ public struct ReportAssembly {
     }
 
     /// Nộp báo cáo: locks the period for the plan's owner, reads the plan again under that lock, freezes
-    /// the report as a numbered, hashed snapshot, and returns the submitted report (with its version and
-    /// hash) and the snapshot. One transaction: if anything fails, nothing is locked or stored.
+    /// the report as a numbered, hashed snapshot (with the whole model, so later exports render it), and
+    /// returns the submitted report (with its version and hash) and the snapshot. One transaction: if
+    /// anything fails, nothing is locked or stored.
     public mutating func submit(asOf: Day?) throws -> (report: Report, snapshot: SnapshotRecord) {
-        var frozen = record
+        var frozen: Report?
         let snapshot = try store.submitReport(
             planID: plan.id, unitID: record.owner.id, period: period, regime: regime.id, window: window
         ) {
-            frozen = try store.loadPlan(id: plan.id, namesOn: date)
             var locked = self
-            locked.record = frozen
-            return try locked.report(asOf: asOf, status: .submitted, snapshot: nil).jsonText()
+            locked.record = try store.loadPlan(id: plan.id, namesOn: date)
+            let report = try locked.report(asOf: asOf, status: .submitted, snapshot: nil)
+            frozen = report
+            record = locked.record
+            return SnapshotContent(json: report.jsonText(), model: try report.modelText())
         }
-        record = frozen
-        let report = try report(
-            asOf: asOf, status: .submitted,
-            snapshot: ReportSnapshot(
-                version: snapshot.version, sha256: snapshot.sha256, submittedAt: snapshot.submittedAt,
-                by: snapshot.submittedBy))
+        var report = frozen!
+        report.snapshot = Self.snapshotStamp(snapshot)
         return (report, snapshot)
+    }
+
+    /// The report in force for this plan and period once it was submitted: the stored snapshot rendered
+    /// from its model, numbered and without DỰ THẢO, exactly as submitted whatever the data says now; nil
+    /// while the period was never submitted.
+    public func submitted() throws -> (report: Report, snapshot: SnapshotRecord)? {
+        guard
+            let snapshot = try store.currentSnapshot(
+                planID: plan.id, unitID: text.unitID, period: period.description, regime: regime.id)
+        else { return nil }
+        return (try Self.render(snapshot), snapshot)
+    }
+
+    /// A stored snapshot as a report: its model, checked against the hashed JSON, with version and hash.
+    public static func render(_ snapshot: SnapshotRecord) throws -> Report {
+        let name = "số \(snapshot.version) của \(snapshot.planReference) kỳ \(snapshot.periodID)"
+        guard let model = snapshot.model else {
+            throw PlanAppError(
+                nil,
+                "Bản đã nộp \(name) được lưu trước khi hệ thống giữ toàn bộ nội dung báo cáo: chỉ có bản JSON "
+                    + "(cchc-export snapshot show \(snapshot.id)); dùng --draft để lập bản dự thảo từ số liệu hiện tại.")
+        }
+        do {
+            var report = try Report(modelText: model, frozenJSON: snapshot.content ?? "", snapshotName: name)
+            report.snapshot = snapshotStamp(snapshot)
+            return report
+        } catch {
+            throw PlanAppError(nil, error.description)
+        }
+    }
+
+    private static func snapshotStamp(_ snapshot: SnapshotRecord) -> ReportSnapshot {
+        ReportSnapshot(
+            version: snapshot.version, sha256: snapshot.sha256, submittedAt: snapshot.submittedAt,
+            by: snapshot.submittedBy)
     }
 }

@@ -18,7 +18,7 @@ public struct Assignment: Hashable, Sendable {
 }
 
 /// Sản phẩm: an expected product ("02 lớp tập huấn", "12 chuyên mục phát thanh", "Tin, bài").
-public struct Product: Hashable, Sendable {
+public struct Product: Hashable, Sendable, Codable {
     /// The product as written.
     public var text: String
     /// A normalised product type ("lớp tập huấn", "chuyên mục", "tin, bài"), for totals by type.
@@ -37,7 +37,7 @@ public struct Product: Hashable, Sendable {
 }
 
 /// The state of an activity as shown in reports (tình trạng).
-public enum ActivityStatus: String, CaseIterable, Sendable {
+public enum ActivityStatus: String, CaseIterable, Sendable, Codable {
     case notStarted
     case inProgress
     case done
@@ -57,8 +57,8 @@ public enum ActivityStatus: String, CaseIterable, Sendable {
 }
 
 /// Tài liệu kiểm chứng: what proves a result.
-public struct Evidence: Hashable, Sendable {
-    public enum Kind: String, CaseIterable, Sendable {
+public struct Evidence: Hashable, Sendable, Codable {
+    public enum Kind: String, CaseIterable, Sendable, Codable {
         /// A link to the published article, video, page.
         case url
         /// A document number ("123/BC-SLĐTBXH").

@@ -1,5 +1,5 @@
 /// Why an activity belongs to a reporting period (the report builder's membership rule).
-public enum ActivityInclusion: String, CaseIterable, Hashable, Sendable {
+public enum ActivityInclusion: String, CaseIterable, Hashable, Sendable, Codable {
     /// Its time frame overlaps the window (continuous, recurring and period activities).
     case overlapsWindow
     /// Its deadline falls inside the window.

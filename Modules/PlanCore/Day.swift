@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Plans, deadlines and reporting windows are about days ("trước ngày 15/12/2024"), so the domain never
 /// touches `Date` and its time zones.
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -62,6 +62,21 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The last day of a month.
     public static func endOf(month: Int, year: Int) -> Day {
         Day(year, month, daysIn(month: month, year: year))!
+    }
+
+    /// Encoded as its `YYYY-MM-DD` text, the way every exchange format of the project writes a day.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a day: \(text)")
+        }
+        self = day
     }
 
     /// `YYYY-MM-DD`.
@@ -150,7 +165,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 /// A closed interval of days, both ends included.
-public struct DayRange: Hashable, Sendable {
+public struct DayRange: Hashable, Sendable, Codable {
     public var from: Day
     public var to: Day
 
@@ -167,4 +182,17 @@ public struct DayRange: Hashable, Sendable {
     public func contains(_ day: Day) -> Bool { from <= day && day <= to }
 
     public func overlaps(_ other: DayRange) -> Bool { from <= other.to && other.from <= to }
+
+    private enum CodingKeys: String, CodingKey { case from, to }
+
+    /// Refuses a reversed range instead of trapping on it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let from = try container.decode(Day.self, forKey: .from)
+        let to = try container.decode(Day.self, forKey: .to)
+        guard from <= to else {
+            throw DecodingError.dataCorruptedError(forKey: .to, in: container, debugDescription: "\(to.iso) < \(from.iso)")
+        }
+        self.init(from: from, to: to)
+    }
 }

@@ -51,7 +51,7 @@ public struct DocumentIdentity: Hashable, Sendable {
     }
 
     /// The signature block: thẩm quyền ký ("KT. CHỦ TỊCH"), chức vụ ("PHÓ CHỦ TỊCH") and the name.
-    public struct Signer: Hashable, Sendable {
+    public struct Signer: Hashable, Sendable, Codable {
         public var capacity: String?
         public var title: String?
         public var name: String?

@@ -1,6 +1,6 @@
 /// A unit as a document or report names it: its name (valid on the day in question) and its place in
 /// the hierarchy.
-public struct UnitRef: Hashable, Sendable {
+public struct UnitRef: Hashable, Sendable, Codable {
     public var id: Int64
     public var name: String
     public var abbreviation: String?

@@ -1,8 +1,8 @@
 /// Thời gian thực hiện: when an activity is expected, parsed from the Vietnamese text and kept beside it.
 ///
 /// The grammar and its meanings are those of `docs/contracts/plan-v1.md` ("Meaning of schedule").
-public struct Schedule: Hashable, Sendable {
-    public enum Kind: String, CaseIterable, Sendable {
+public struct Schedule: Hashable, Sendable, Codable {
+    public enum Kind: String, CaseIterable, Sendable, Codable {
         /// "thường xuyên", "cả năm": results expected in every reporting period of the plan year.
         case continuous
         /// A stretch of time: a year, quarters, months, a half-year.
@@ -15,7 +15,7 @@ public struct Schedule: Hashable, Sendable {
         case unspecified
     }
 
-    public enum Recurrence: String, CaseIterable, Sendable {
+    public enum Recurrence: String, CaseIterable, Sendable, Codable {
         case month
         case quarter
         case halfYear = "half-year"

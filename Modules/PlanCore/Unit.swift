@@ -1,7 +1,7 @@
 /// A unit of the organisation registry: a body (UBND tỉnh, Sở), a division (phòng), an attached
 /// public-service unit, an outside partner, or a collective group name.
 public struct OrgUnit: Hashable, Sendable {
-    public enum Kind: String, CaseIterable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable, Codable {
         /// Cơ quan hành chính: UBND tỉnh, a Sở, UBND huyện.
         case authority
         /// Phòng chuyên môn, nghiệp vụ; Văn phòng; Thanh tra: internal divisions of an authority.

@@ -35,6 +35,20 @@ public struct SnapshotRecord: Hashable, Sendable {
     public var submittedBy: String
     /// The `cchc.report/v1` JSON text that was frozen.
     public var content: String?
+    /// The whole report model stored with it (ReportExport's `modelText`), nil for snapshots made before
+    /// migration 0011 or when not asked for.
+    public var model: String?
+}
+
+/// What a submission freezes: the hashed `cchc.report/v1` text and the report model that renders it.
+public struct SnapshotContent: Sendable {
+    public var json: String
+    public var model: String
+
+    public init(json: String, model: String) {
+        self.json = json
+        self.model = model
+    }
 }
 
 extension Store {
@@ -102,7 +116,7 @@ extension Store {
     /// the lock is taken (load the plan in it: it sees what the lock froze); its sha256 is computed here.
     public func submitReport(
         planID: Int64, unitID: Int64, period: PeriodID, regime: String, window: DayRange,
-        content: () throws -> String
+        content: () throws -> SnapshotContent
     ) throws -> SnapshotRecord {
         try requireAdmin("nộp báo cáo")
         return try transaction("nộp báo cáo") { connection in
@@ -112,7 +126,8 @@ extension Store {
             let lock = try PeriodLocks(connection).lock(
                 plan: planID, unit: unitID, period: period, regime: regime, window: window)
             guard lock.created else { throw StoreError.periodLocked(period: period.description) }
-            let text = try content()
+            let frozen = try content()
+            let text = frozen.json
             let sha256 = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
             let reportID = try connection.query(
                 """
@@ -129,8 +144,9 @@ extension Store {
                 "UPDATE report_snapshots SET status = 'superseded' WHERE report_id = \(reportID) AND status = 'submitted'")
             let id = try connection.query(
                 """
-                INSERT INTO report_snapshots (report_id, version, status, sha256, content, content_text)
-                VALUES (\(reportID), \(version), 'submitted', \(sha256), \(PostgresBind.jsonb(text)), \(text))
+                INSERT INTO report_snapshots (report_id, version, status, sha256, content, content_text, model_text)
+                VALUES (\(reportID), \(version), 'submitted', \(sha256), \(PostgresBind.jsonb(text)), \(text),
+                        \(frozen.model))
                 RETURNING id
                 """
             ).scalar(Int64.self)
@@ -153,6 +169,31 @@ extension Store {
             }
             return found
         }
+        return try Self.checked(found)
+    }
+
+    /// The snapshot in force (status submitted) of a plan's report for a unit, period and regime, with its
+    /// content checked against its sha256; nil when the period was never submitted.
+    public func currentSnapshot(planID: Int64, unitID: Int64, period: String, regime: String) throws
+        -> SnapshotRecord?
+    {
+        let found = try transaction("xem báo cáo đã nộp") { connection -> SnapshotRecord? in
+            guard
+                let id = try connection.query(
+                    """
+                    SELECT s.id FROM report_snapshots s JOIN reports r ON r.id = s.report_id
+                     WHERE r.plan_id = \(planID) AND r.unit_id = \(unitID) AND r.period_id = \(period)
+                       AND r.regime = \(regime) AND s.status = 'submitted'
+                    """
+                ).first?.decode(Int64.self, at: 0)
+            else { return nil }
+            return try Self.snapshots(connection, id: id, withContent: true).first
+        }
+        return try found.map(Self.checked)
+    }
+
+    private static func checked(_ found: SnapshotRecord) throws -> SnapshotRecord {
+        let id = found.id
         let sha = SHA256.hash(data: Data((found.content ?? "").utf8)).map { String(format: "%02x", $0) }.joined()
         guard sha == found.sha256 else {
             throw StoreError.invalid(
@@ -168,7 +209,7 @@ extension Store {
             """
             SELECT s.id, s.report_id, coalesce(d.code, '#' || p.id), r.period_id, r.regime, s.version, s.status, s.sha256,
                    to_char(s.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), s.submitted_by,
-                   CASE WHEN \(withContent) THEN s.content_text END
+                   CASE WHEN \(withContent) THEN s.content_text END, CASE WHEN \(withContent) THEN s.model_text END
               FROM report_snapshots s JOIN reports r ON r.id = s.report_id
               JOIN plans p ON p.id = r.plan_id JOIN documents d ON d.id = p.document_id
              WHERE (\(id)::bigint IS NULL OR s.id = \(id)::bigint)
@@ -183,7 +224,7 @@ extension Store {
                 regime: try row.decode(String.self, at: 4), version: try row.decode(Int.self, at: 5),
                 status: try row.decode(String.self, at: 6), sha256: try row.decode(String.self, at: 7),
                 submittedAt: try row.decode(String.self, at: 8), submittedBy: try row.decode(String.self, at: 9),
-                content: try row.decode(String?.self, at: 10))
+                content: try row.decode(String?.self, at: 10), model: try row.decode(String?.self, at: 11))
         }
     }
 }

@@ -17,6 +17,8 @@ public enum ReportExportError: Error, Hashable, Sendable, CustomStringConvertibl
     case duplicateReport(unit: String, files: [String])
     /// The period or the regime cannot give a window or a deadline (PlanCore's reason).
     case reporting(ReportingError)
+    /// A submitted snapshot's stored model cannot be rendered (missing, unreadable, or not what was hashed).
+    case snapshotModel(snapshot: String, reason: String)
 
     /// A stable code for scripts.
     public var code: String {
@@ -28,6 +30,7 @@ public enum ReportExportError: Error, Hashable, Sendable, CustomStringConvertibl
         case .regimeMismatch: return "regime-mismatch"
         case .duplicateReport: return "duplicate-report"
         case .reporting(let error): return error.code
+        case .snapshotModel: return "snapshot-model"
         }
     }
 
@@ -47,6 +50,8 @@ public enum ReportExportError: Error, Hashable, Sendable, CustomStringConvertibl
             return "Đơn vị \(unit) có nhiều báo cáo cùng kỳ: \(files.joined(separator: ", "))."
         case .reporting(let error):
             return error.description
+        case let .snapshotModel(snapshot, reason):
+            return "Bản đã nộp \(snapshot): \(reason)."
         }
     }
 }

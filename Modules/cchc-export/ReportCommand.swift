@@ -46,11 +46,19 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Nộp báo cáo: lưu bản chốt có đánh số phiên bản và sha256, khóa kỳ báo cáo của kế hoạch.")
     var submit = false
 
+    @Flag(
+        help: """
+            Kỳ đã nộp: lập bản dự thảo từ số liệu hiện tại thay vì xuất đúng bản đã nộp (mặc định, khi kỳ đã nộp, \
+            mọi định dạng đều lấy từ bản đã nộp).
+            """)
+    var draft = false
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var identity: IdentityOption
 
     func validate() throws {
         _ = try targets()
+        if draft && submit { throw ValidationError("--draft và --submit không dùng cùng nhau.") }
     }
 
     /// Each output file with its format; one target without a path means standard output.
@@ -88,7 +96,7 @@ struct ReportCommand: ParsableCommand {
             store: store, plan: selection.plan, period: selection.period, regime: selection.regime,
             date: try DayArgument.parse(optional: date, option: "--date"))
         let asOfDay = try DayArgument.parse(optional: asOf, option: "--as-of")
-        var report = try assembly.report(asOf: asOfDay, status: .draft, snapshot: nil)
+        let report: Report
         var note: String?
         if submit {
             let snapshot: SnapshotRecord
@@ -96,6 +104,20 @@ struct ReportCommand: ParsableCommand {
             note =
                 "Đã nộp báo cáo \(assembly.plan.reference) kỳ \(assembly.period.description): bản số \(snapshot.version), "
                 + "sha256 \(snapshot.sha256.prefix(16))…; kỳ báo cáo đã được khóa."
+        } else if !draft, let (submitted, snapshot) = try assembly.submitted() {
+            // A submitted period is exported as submitted, in every format: the signed paper and the hashed
+            // JSON never diverge. Its days are the submission's own.
+            guard asOf == nil, date == nil else {
+                throw ToolError(
+                    "Kỳ \(assembly.period.description) đã nộp (bản số \(snapshot.version)): bản đã nộp giữ nguyên ngày "
+                        + "báo cáo và ngày đánh giá; bỏ --as-of/--date, hoặc thêm --draft để lập dự thảo từ số liệu hiện tại.")
+            }
+            report = submitted
+            note =
+                "Kỳ \(assembly.period.description) đã nộp: xuất đúng bản số \(snapshot.version) (nộp lúc "
+                + "\(snapshot.submittedAt), sha256 \(snapshot.sha256.prefix(16))…); thêm --draft để lập dự thảo từ số liệu hiện tại."
+        } else {
+            report = try assembly.report(asOf: asOfDay, status: .draft, snapshot: nil)
         }
         if targets.count == 1, targets[0].path == nil {
             try report.write(targets[0].format, csvSeparator: csvSeparator) { try Terminal.writeOut($0) }

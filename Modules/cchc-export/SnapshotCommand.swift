@@ -1,6 +1,7 @@
 import ArgumentParser
 import CLISupport
 import Foundation
+import PlanApp
 import PlanCore
 import PlanStore
 
@@ -39,19 +40,41 @@ struct SnapshotCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "In nguyên văn JSON của một bản đã nộp (kiểm tra sha256).")
+            abstract: "Xuất một bản đã nộp (kiểm tra sha256): JSON nguyên văn đã băm, hoặc docx, csv, md dựng từ chính bản đó.",
+            discussion: """
+                JSON là đúng các byte đã băm sha256 (sha256sum của tệp bằng sha256 trong snapshot list). Các định dạng \
+                khác được dựng từ nội dung đã lưu cùng bản nộp, có số phiên bản, không có chữ DỰ THẢO.
+                """)
         @Argument(help: "Mã của bản đã nộp (cột Mã của snapshot list).") var id: Int64
+        @Option(help: "Định dạng: json (mặc định), docx, csv hoặc md; mặc định theo phần mở rộng của tệp -o.")
+        var format: ReportFormat?
         @Option(name: .shortAndLong, help: "Ghi ra tệp thay vì in ra màn hình.") var output: String?
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var identity: IdentityOption
 
+        func validate() throws {
+            if let output, format == nil, ReportFormat(fileExtensionOf: output) == nil {
+                throw ValidationError(
+                    "Không biết định dạng của tệp \(output): dùng phần mở rộng .json, .docx, .csv hoặc .md, hoặc chỉ rõ --format.")
+            }
+            if output == nil, format == .docx { throw ValidationError("Định dạng docx cần tệp đầu ra: thêm -o TỆP.docx") }
+        }
+
         func run() throws {
+            let chosen = format ?? output.flatMap { ReportFormat(fileExtensionOf: $0) } ?? .json
+            if let output { try OutputFile.checkWritable(output) }
             let store = try database.openStore(identity)
             let snapshot = try store.snapshot(id: id)
-            let content = Data((snapshot.content ?? "").utf8)
+            let content: Data
+            if chosen == .json {
+                content = Data((snapshot.content ?? "").utf8)
+            } else {
+                content = try ReportAssembly.render(snapshot).data(chosen)
+            }
             if let output {
                 try OutputFile.write(content, to: output)
-                Terminal.writeError("Đã ghi \(output): bản \(snapshot.version) của \(snapshot.planReference) kỳ \(snapshot.periodID).")
+                Terminal.writeError(
+                    "Đã ghi \(output) (\(chosen.rawValue)): bản \(snapshot.version) của \(snapshot.planReference) kỳ \(snapshot.periodID).")
             } else {
                 try Terminal.writeOut(content)
             }

@@ -192,6 +192,60 @@ struct ExportCommandTests {
         }
     }
 
+    @Test("A submitted period exports as submitted in every format, whatever the data says later; --draft gives the live draft")
+    func submittedPeriodExportsTheSnapshot() throws {
+        try Self.seeded { db, tool in
+            let out = try Self.scratch()
+            defer { try? FileManager.default.removeItem(at: out) }
+            let request = ["report", "--plan", "45/KH-STP", "--period", "2024-Q2"]
+            let formats = ["docx", "json", "csv", "md"]
+            #expect(try tool.run("cchc-export", ["note", "--plan", "45/KH-STP", "--period", "2024-Q2", "--number", "7", "--issues", "Bản khi nộp."]).status == 0)
+            let submitted = try tool.run(
+                "cchc-export", request + ["--submit"] + formats.flatMap { ["-o", out.appendingPathComponent("nop.\($0)").path] })
+            #expect(submitted.status == 0, "\(submitted)")
+            let atSubmission = try formats.map { try Data(contentsOf: out.appendingPathComponent("nop.\($0)")) }
+
+            // What the live data says changes afterwards: the report's text and an activity's title.
+            #expect(try tool.run("cchc-export", ["note", "--plan", "45/KH-STP", "--period", "2024-Q2", "--issues", "Sửa sau khi nộp."]).status == 0)
+            try db.connection.query(
+                """
+                UPDATE activities SET title = 'Tiêu đề sửa sau khi nộp' WHERE ref = 'PL.3'
+                   AND plan_id = (SELECT p.id FROM plans p JOIN documents d ON d.id = p.document_id WHERE d.code = '45/KH-STP')
+                """)
+
+            let later = try tool.run("cchc-export", request + formats.flatMap { ["-o", out.appendingPathComponent("sau.\($0)").path] })
+            #expect(later.status == 0, "\(later)")
+            #expect(later.stderr.contains("đã nộp: xuất đúng bản số 1"), "\(later)")
+            for (index, format) in formats.enumerated() {
+                #expect(try Data(contentsOf: out.appendingPathComponent("sau.\(format)")) == atSubmission[index], "\(format)")
+            }
+            let md = String(decoding: atSubmission[3], as: UTF8.self)
+            #expect(!md.contains("DỰ THẢO") && md.contains("Bản khi nộp.") && !md.contains("Tiêu đề sửa sau khi nộp"))
+            #expect(String(decoding: atSubmission[1], as: UTF8.self).contains("\"version\": 1"))
+
+            let draft = try tool.run("cchc-export", request + ["--draft", "--format", "md"])
+            #expect(draft.status == 0, "\(draft)")
+            #expect(draft.stdout.contains("DỰ THẢO") && draft.stdout.contains("Sửa sau khi nộp.") && draft.stdout.contains("Tiêu đề sửa sau khi nộp"))
+            let dated = try tool.run("cchc-export", request + ["--as-of", "2024-06-01"])
+            #expect(dated.status == 1 && dated.stderr.contains("--draft"), "\(dated)")
+
+            // snapshot show: the hashed JSON bytes, or the other formats rendered from the same snapshot.
+            let list = try JSONValue.parse(try tool.run("cchc-export", ["snapshot", "list", "--format", "json"]).stdout)
+            let id = String(list.arrayValue?.first?["id"]?.intValue ?? 0)
+            let sha = list.arrayValue?.first?["sha256"]?.stringValue ?? ""
+            let raw = try tool.run("cchc-export", ["snapshot", "show", id])
+            #expect(SHA256Hex.of(Data(raw.stdout.utf8)) == sha)
+            for (index, format) in formats.enumerated() where format != "json" {
+                let path = out.appendingPathComponent("snapshot.\(format)").path
+                let shown = try tool.run("cchc-export", ["snapshot", "show", id, "-o", path])
+                #expect(shown.status == 0, "\(shown)")
+                #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == atSubmission[index], "snapshot show -o .\(format)")
+            }
+            let noFile = try tool.run("cchc-export", ["snapshot", "show", id, "--format", "docx"])
+            #expect(noFile.status == 2 && noFile.stderr.contains("-o"), "\(noFile)")
+        }
+    }
+
     @Test("Bad requests: a clear message, exit 1, and no file left behind")
     func badRequests() throws {
         try Self.seeded { _, tool in

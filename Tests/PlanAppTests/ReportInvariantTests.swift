@@ -86,8 +86,12 @@ struct ReportInvariantTests {
         }
         #expect(report.figures.evidence == expected.values.reduce(0) { $0 + $1.evidence.count }, "\(context)")
 
+        // The model a submission stores reads back as the same report, tied to the same hashed JSON.
+        let frozenJSON = report.jsonText()
+        #expect(try Report(modelText: report.modelText(), frozenJSON: frozenJSON, snapshotName: context) == report, "\(context)")
+
         // The JSON the province aggregates.
-        let json = try JSONValue.parse(report.jsonText())
+        let json = try JSONValue.parse(frozenJSON)
         var fromJSON: [Entry] = []
         for activity in json["activities"]?.arrayValue ?? [] {
             for result in activity["results"]?.arrayValue ?? [] {

@@ -230,10 +230,11 @@ struct SQLGuardTests {
             _ = try store.submitReport(
                 planID: plan.id, unitID: owner.id, period: q2, regime: "cchc",
                 window: DayRange(from: Day(2024, 3, 15)!, to: Day(2024, 6, 14)!)
-            ) { #"{"format":"cchc.report/v1"}"# }
+            ) { SnapshotContent(json: #"{"format":"cchc.report/v1"}"#, model: "{}") }
             for statement: SQL in [
                 "UPDATE report_snapshots SET content_text = '{}', sha256 = encode(sha256('{}'::bytea), 'hex')",
                 "UPDATE report_snapshots SET submitted_by = 'ai đó'",
+                "UPDATE report_snapshots SET model_text = '{}'",
                 "DELETE FROM report_snapshots",
                 "UPDATE schema_migrations SET sha256 = repeat('0', 64)",
                 "DELETE FROM schema_migrations",
@@ -250,7 +251,7 @@ struct SQLGuardTests {
             _ = try store.submitReport(
                 planID: plan.id, unitID: owner.id, period: q2, regime: "cchc",
                 window: DayRange(from: Day(2024, 3, 15)!, to: Day(2024, 6, 14)!)
-            ) { #"{"format":"cchc.report/v1","version":2}"# }
+            ) { SnapshotContent(json: #"{"format":"cchc.report/v1","version":2}"#, model: "{}") }
             #expect(
                 try db.connection.query("SELECT string_agg(status, ',' ORDER BY version) FROM report_snapshots")
                     .scalar(String.self) == "superseded,submitted")

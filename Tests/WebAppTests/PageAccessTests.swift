@@ -117,6 +117,25 @@ struct PageAccessTests {
             try await viewer.signIn("xem")
             try await viewer.get("/bao-cao?ke-hoach=\(harness.planID)&ky=2024-Q2&che-do=cchc")
             #expect(!viewer.lastBody.contains("action=\"/bao-cao/nop\""))
+            #expect(viewer.lastBody.contains("Kỳ này đã nộp: bản số 1"))
+
+            // After the submission the page and every download are the submitted version, whatever the
+            // data says later; "du-thao=1" gives the draft from live data.
+            let store = try harness.store()
+            let assembly = try ReportAssembly(store: store, plan: "45/KH-STP", period: "2024-Q2", regime: "cchc", date: nil)
+            let frozen = try #require(try assembly.submitted()).report
+            _ = try store.saveReportRecord(
+                planID: harness.planID, unitID: assembly.text.unitID,
+                period: "2024-Q2", regime: "cchc", issues: "Viết thêm sau khi nộp")
+            let query = "ke-hoach=\(harness.planID)&ky=2024-Q2&che-do=cchc"
+            for format in ReportFormat.allCases {
+                let response = try await viewer.get("/bao-cao/tai?\(query)&dinh-dang=\(format.rawValue)")
+                #expect(response.data == (try frozen.data(format)), "\(format)")
+            }
+            let draft = try await viewer.get("/bao-cao/tai?\(query)&du-thao=1&dinh-dang=md")
+            #expect(String(decoding: draft.data, as: UTF8.self).contains("Viết thêm sau khi nộp"))
+            try await viewer.get("/bao-cao?\(query)&du-thao=1")
+            #expect(!viewer.lastBody.contains("Kỳ này đã nộp") && viewer.lastBody.contains("du-thao=1&amp;dinh-dang=docx"))
         }
     }
 

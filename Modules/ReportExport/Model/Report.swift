@@ -2,12 +2,12 @@ import PlanCore
 
 /// One unit's periodic report on one plan: the single model every rendering (docx, `cchc.report/v1`,
 /// CSV, Markdown) is made from, so they never disagree. Built by `ReportBuilder.build`.
-public struct Report: Hashable, Sendable {
+public struct Report: Hashable, Sendable, Codable {
     /// The exchange format identifier.
     public static let format = "cchc.report/v1"
 
     /// The reporting body as the header prints it (names valid on the report date).
-    public struct Reporter: Hashable, Sendable {
+    public struct Reporter: Hashable, Sendable, Codable {
         public var name: String
         /// Cơ quan chủ quản, or nil.
         public var parent: String?
@@ -16,7 +16,7 @@ public struct Report: Hashable, Sendable {
     }
 
     /// The plan reported on.
-    public struct Plan: Hashable, Sendable {
+    public struct Plan: Hashable, Sendable, Codable {
         /// "15/KH-SLĐTBXH"; nil while the plan's number is blank.
         public var code: String?
         public var title: String?
@@ -27,7 +27,7 @@ public struct Report: Hashable, Sendable {
     }
 
     /// A reporting period resolved under a regime: the values a report prints.
-    public struct Period: Hashable, Sendable {
+    public struct Period: Hashable, Sendable, Codable {
         /// "2024-Q2".
         public var id: String
         /// "Quý II năm 2024".

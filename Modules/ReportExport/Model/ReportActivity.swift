@@ -2,7 +2,7 @@ import PlanCore
 
 /// An activity as a report shows it: what was planned, its status on the report's `asOf` day, and the
 /// results recorded inside the data window.
-public struct ReportActivity: Hashable, Sendable {
+public struct ReportActivity: Hashable, Sendable, Codable {
     /// Why the activity belongs to the report (PlanCore's rule, shared with the status board).
     public typealias Inclusion = ActivityInclusion
 
@@ -29,7 +29,7 @@ public struct ReportActivity: Hashable, Sendable {
 }
 
 /// A progress entry as a report shows it.
-public struct ReportResult: Hashable, Sendable {
+public struct ReportResult: Hashable, Sendable, Codable {
     public var id: Int64
     public var date: Day
     public var unit: UnitRef

@@ -83,14 +83,14 @@ public struct ReportContext: Hashable, Sendable {
 }
 
 /// Where a report stands: a working draft, a frozen submitted snapshot, or a snapshot replaced by a newer one.
-public enum ReportStatus: String, CaseIterable, Hashable, Sendable {
+public enum ReportStatus: String, CaseIterable, Hashable, Sendable, Codable {
     case draft
     case submitted
     case superseded
 }
 
 /// The frozen copy a submission made (`snapshot` in `cchc.report/v1`).
-public struct ReportSnapshot: Hashable, Sendable {
+public struct ReportSnapshot: Hashable, Sendable, Codable {
     public var version: Int
     /// Lower-case hex sha256 of the snapshot content.
     public var sha256: String

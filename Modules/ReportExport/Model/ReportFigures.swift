@@ -2,7 +2,7 @@ import PlanCore
 
 extension Report {
     /// The report's figures: counts by status, completion rates, units' completeness, product totals.
-    public struct Figures: Hashable, Sendable {
+    public struct Figures: Hashable, Sendable, Codable {
         /// Activities in the report.
         public var activities: Int
         public var done: Int
@@ -26,7 +26,7 @@ extension Report {
     /// Lũy kế từ đầu năm. `due` counts the plan's activities that are due by `asOf` (a period or
     /// deadline activity whose last day is ≤ asOf, any other kind only once its time frame has ended) or
     /// already done by `asOf`, leaving out those cancelled by `asOf`; `done` counts those done by `asOf`.
-    public struct YearToDate: Hashable, Sendable {
+    public struct YearToDate: Hashable, Sendable, Codable {
         public var done: Int
         public var due: Int
         /// All activities of the plan, cancelled ones excluded.
@@ -36,7 +36,7 @@ extension Report {
     }
 
     /// A lead unit's reporting in the period.
-    public struct UnitCompleteness: Hashable, Sendable {
+    public struct UnitCompleteness: Hashable, Sendable, Codable {
         /// The unit's name as on the report date.
         public var unit: String
         /// Activities it leads in the report that expect a result in this window.
@@ -54,7 +54,7 @@ extension Report {
 
     /// A product type: the planned count (sum of `Product.plannedCount` over the report's activities) and
     /// the quantity reported in the window (sum of results' `quantity` with a matching `quantityUnit`).
-    public struct ProductTotal: Hashable, Sendable {
+    public struct ProductTotal: Hashable, Sendable, Codable {
         /// The product type ("lớp tập huấn") or, for quantities matching no planned type, the quantity unit.
         public var name: String
         /// Nil when no product of this type gives a count.

@@ -225,12 +225,17 @@ struct ReportRoutes: Sendable {
         var canSubmit: Bool
         var csrf: String
         var submitted: String?
+        /// The submitted version shown instead of live data, described; nil for a draft.
+        var inForce: String?
+        /// The query of the downloads (the same version as the page shows).
+        var downloadQuery: String
         var hasPlan: Bool
     }
 
     @Sendable func report(_ request: Request, context: WebContext) async throws -> Response {
         let session = try Access.require(context, [.admin, .viewer], "xem báo cáo")
         let selection = Selection(request)
+        let draft = request.uri.queryParameters["du-thao"] == "1"
         let today = app.configuration.today()
         let submitted = request.uri.queryParameters["da-nop"].map(String.init).map { text -> String in
             let parts = text.split(separator: "-", maxSplits: 1)
@@ -241,8 +246,17 @@ struct ReportRoutes: Sendable {
             let assembly = try ReportAssembly(
                 store: store, plan: "#\(resolved.plan.id)", period: resolved.period.description, regime: resolved.regime.id,
                 date: nil)
-            let report = try assembly.report(asOf: nil, status: .draft, snapshot: nil)
-            return Self.view(report, resolved: resolved, session: session, submitted: submitted)
+            let (report, snapshot) = try Self.inForce(assembly, draft: draft)
+            var view = Self.view(report, resolved: resolved, session: session, submitted: submitted)
+            if let snapshot {
+                view.inForce =
+                    "Kỳ này đã nộp: bản số \(snapshot.version), nộp lúc \(PageFormat.instant(snapshot.submittedAt)) bởi "
+                    + "\(snapshot.submittedBy), sha256 \(snapshot.sha256.prefix(16))…. Trang và các tệp tải về là đúng bản đã nộp."
+                view.canSubmit = false
+            } else if draft {
+                view.downloadQuery += "&du-thao=1"
+            }
+            return view
         }
         return app.views.page(
             "report", title: "Báo cáo", content: view ?? ReportView.empty, session: session, path: request.uri.path)
@@ -277,7 +291,15 @@ struct ReportRoutes: Sendable {
                     })
             },
             nextTasks: report.nextTasks.map { "\($0.ref) — \($0.title)" }, issues: report.issues, proposals: report.proposals,
-            canSubmit: session.user.role == .admin, csrf: session.csrfToken, submitted: submitted, hasPlan: true)
+            canSubmit: session.user.role == .admin, csrf: session.csrfToken, submitted: submitted, inForce: nil,
+            downloadQuery: resolved.query, hasPlan: true)
+    }
+
+    /// The report a page or download shows: the submitted version in force, unless a draft from live data
+    /// is asked for (`du-thao=1`) or the period was never submitted.
+    static func inForce(_ assembly: ReportAssembly, draft: Bool) throws -> (Report, SnapshotRecord?) {
+        if !draft, let (report, snapshot) = try assembly.submitted() { return (report, snapshot) }
+        return (try assembly.report(asOf: nil, status: .draft, snapshot: nil), nil)
     }
 
     @Sendable func download(_ request: Request, context: WebContext) async throws -> Response {
@@ -286,6 +308,7 @@ struct ReportRoutes: Sendable {
         guard let format = request.uri.queryParameters["dinh-dang"].flatMap({ ReportFormat(rawValue: String($0)) }) else {
             throw PageRefusal(.badRequest, "Định dạng tải về phải là docx, json, csv hoặc md.")
         }
+        let draft = request.uri.queryParameters["du-thao"] == "1"
         let today = app.configuration.today()
         let (data, name) = try await app.withStore(session) { store -> (Data, String) in
             guard let resolved = try Self.resolve(selection, store: store, today: today) else {
@@ -294,7 +317,7 @@ struct ReportRoutes: Sendable {
             let (plan, period) = (resolved.plan, resolved.period)
             let assembly = try ReportAssembly(
                 store: store, plan: "#\(plan.id)", period: period.description, regime: resolved.regime.id, date: nil)
-            let report = try assembly.report(asOf: nil, status: .draft, snapshot: nil)
+            let (report, _) = try Self.inForce(assembly, draft: draft)
             let slug = plan.reference.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "#", with: "")
             return (try report.data(format), "bao-cao-\(slug)-\(period.description).\(format.rawValue)")
         }
@@ -344,6 +367,6 @@ extension ReportRoutes.ReportView {
             choices: .init(plans: [], periods: [], regimes: []), query: "", planID: "", periodID: "", regimeID: "", title: "",
             period: "", window: "", deadline: "",
             reporter: "", figures: [], activities: [], nextTasks: [], issues: nil, proposals: nil, canSubmit: false,
-            csrf: "", submitted: nil, hasPlan: false)
+            csrf: "", submitted: nil, inForce: nil, downloadQuery: "", hasPlan: false)
     }
 }
