@@ -4,7 +4,10 @@ import ReportExport
 
 /// The formats a periodic report is written in.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case docx, json, csv, md
+    case docx, xlsx, json, csv, md
+
+    /// Binary formats are written to files, never to a terminal.
+    public var isBinary: Bool { self == .docx || self == .xlsx }
 
     /// The format a file name's extension names (`bao-cao.docx` → docx), if any.
     public init?(fileExtensionOf path: String) {
@@ -15,6 +18,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     public var mediaType: String {
         switch self {
         case .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         case .json: "application/json"
         case .csv: "text/csv; charset=utf-8"
         case .md: "text/markdown; charset=utf-8"
@@ -32,6 +36,7 @@ extension Report {
         switch format {
         case .json: try writeJSON(emit)
         case .docx: try docxData().withUnsafeBytes(emit)
+        case .xlsx: try xlsxData().withUnsafeBytes(emit)
         case .csv: try csvData(separator: csvSeparator).withUnsafeBytes(emit)
         case .md: try Array(markdown().utf8).withUnsafeBytes(emit)
         }

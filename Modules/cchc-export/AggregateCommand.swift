@@ -16,21 +16,23 @@ struct AggregateCommand: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, docx
+        case json, docx, xlsx
     }
 
     @Option(help: "Kỳ báo cáo (2024-Q2…).") var period: String
     @Option(help: "Chế độ chốt số liệu (mặc định: theo các báo cáo).") var regime: String?
     @Option(help: "Tệp danh sách đơn vị phải báo cáo (mỗi dòng một tên).") var expected: String?
     @Option(help: "Kế hoạch cấp tỉnh: đơn vị phải báo cáo là chủ của các kế hoạch cấp dưới.") var plan: String?
-    @Option(help: "Định dạng: json hoặc docx.") var format: Format = .json
-    @Option(name: .shortAndLong, help: "Tệp đầu ra (docx bắt buộc).") var output: String?
+    @Option(help: "Định dạng: json, docx hoặc xlsx.") var format: Format = .json
+    @Option(name: .shortAndLong, help: "Tệp đầu ra (bắt buộc với docx, xlsx).") var output: String?
     @Argument(help: "Các tệp báo cáo cchc.report/v1.") var files: [String] = []
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var identity: IdentityOption
 
     func validate() throws {
-        if format == .docx && output == nil { throw ValidationError("Định dạng docx cần tệp đầu ra: thêm -o TỆP.docx") }
+        if format != .json && output == nil {
+            throw ValidationError("Định dạng \(format.rawValue) cần tệp đầu ra: thêm -o TỆP.\(format.rawValue)")
+        }
         if files.isEmpty && plan == nil { throw ValidationError("Cần các tệp báo cáo, hoặc --plan để lấy báo cáo đã nộp từ cơ sở dữ liệu.") }
     }
 
@@ -88,7 +90,12 @@ struct AggregateCommand: ParsableCommand {
         } catch {
             throw ToolError(error.description)
         }
-        let data = format == .json ? Data(summary.jsonText().utf8) : summary.docxData()
+        let data: Data
+        switch format {
+        case .json: data = Data(summary.jsonText().utf8)
+        case .docx: data = summary.docxData()
+        case .xlsx: data = summary.xlsxData()
+        }
         if let output {
             try OutputFile.write(data, to: output)
             Terminal.writeError(

@@ -10,7 +10,7 @@ import ReportExport
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Lập báo cáo định kỳ của một kế hoạch cho một kỳ (docx, json, csv, md); --submit để nộp và khóa kỳ.",
+        abstract: "Lập báo cáo định kỳ của một kế hoạch cho một kỳ (docx, xlsx, json, csv, md); --submit để nộp và khóa kỳ.",
         discussion: """
             Cửa sổ số liệu và thời hạn lấy theo chế độ chốt số liệu (--regime). Cùng một trạng thái dữ liệu luôn \
             cho ra cùng một tệp. Khi có -o, tệp được ghi trọn vẹn hoặc không ghi gì.
@@ -18,14 +18,14 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var selection: ReportSelection
 
-    @Option(help: "Định dạng: docx, json, csv hoặc md (mặc định: theo phần mở rộng của tệp -o; không có -o thì json).")
+    @Option(help: "Định dạng: docx, xlsx, json, csv hoặc md (mặc định: theo phần mở rộng của tệp -o; không có -o thì json).")
     var format: ReportFormat?
 
     @Option(
         name: .shortAndLong,
         help: """
             Tệp đầu ra; lặp lại -o để ghi nhiều định dạng từ cùng một lần đọc dữ liệu, định dạng theo phần mở \
-            rộng (.docx, .json, .csv, .md). Không có -o: in ra màn hình (trừ docx).
+            rộng (.docx, .xlsx, .json, .csv, .md). Không có -o: in ra màn hình (trừ docx, xlsx).
             """)
     var output: [String] = []
 
@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
         name: .customLong("csv-separator"),
         help: """
             Dấu ngăn cột của CSV: "," (mặc định) hoặc ";" (Excel với thiết lập vùng Việt Nam mở tệp dấu phẩy \
-            thành một cột).
+            thành một cột; với Excel, nên dùng .xlsx).
             """)
     var csvSeparator: CSVWriter.Separator = .comma
 
@@ -64,7 +64,9 @@ struct ReportCommand: ParsableCommand {
     /// Each output file with its format; one target without a path means standard output.
     func targets() throws -> [(path: String?, format: ReportFormat)] {
         if output.isEmpty {
-            if format == .docx { throw ValidationError("Định dạng docx cần tệp đầu ra: thêm -o TỆP.docx") }
+            if let format, format.isBinary {
+                throw ValidationError("Định dạng \(format.rawValue) cần tệp đầu ra: thêm -o TỆP.\(format.rawValue)")
+            }
             return [(nil, format ?? .json)]
         }
         if let format {
@@ -81,7 +83,7 @@ struct ReportCommand: ParsableCommand {
             }
             guard let format = ReportFormat(fileExtensionOf: path) else {
                 throw ValidationError(
-                    "Không biết định dạng của tệp \(path): dùng phần mở rộng .docx, .json, .csv hoặc .md, hoặc chỉ rõ --format.")
+                    "Không biết định dạng của tệp \(path): dùng phần mở rộng .docx, .xlsx, .json, .csv hoặc .md, hoặc chỉ rõ --format.")
             }
             return (path, format)
         }

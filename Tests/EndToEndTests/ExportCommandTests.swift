@@ -52,7 +52,7 @@ struct ExportCommandTests {
         try Self.seeded { _, tool in
             let out = try Self.scratch()
             defer { try? FileManager.default.removeItem(at: out) }
-            for format in ["docx", "json", "csv", "md"] {
+            for format in ["docx", "xlsx", "json", "csv", "md"] {
                 var files: [Data] = []
                 for run in 1...2 {
                     let path = out.appendingPathComponent("q2-\(run).\(format)").path
@@ -85,12 +85,12 @@ struct ExportCommandTests {
         try Self.seeded { _, tool in
             let out = try Self.scratch()
             defer { try? FileManager.default.removeItem(at: out) }
-            let formats = ["docx", "json", "csv", "md"]
+            let formats = ["docx", "xlsx", "json", "csv", "md"]
             let request = ["report", "--plan", "45/KH-STP", "--period", "2024-Q2"]
             let together = try tool.run(
                 "cchc-export", request + formats.flatMap { ["-o", out.appendingPathComponent("bc.\($0)").path] })
             #expect(together.status == 0, "\(together)")
-            #expect(together.stderr.components(separatedBy: "Đã ghi").count == 5, "\(together)")
+            #expect(together.stderr.components(separatedBy: "Đã ghi").count == 6, "\(together)")
             for format in formats {
                 let single = out.appendingPathComponent("rieng.\(format)").path
                 let outcome = try tool.run("cchc-export", request + ["--format", format, "-o", single])
@@ -198,7 +198,7 @@ struct ExportCommandTests {
             let out = try Self.scratch()
             defer { try? FileManager.default.removeItem(at: out) }
             let request = ["report", "--plan", "45/KH-STP", "--period", "2024-Q2"]
-            let formats = ["docx", "json", "csv", "md"]
+            let formats = ["docx", "xlsx", "json", "csv", "md"]
             #expect(try tool.run("cchc-export", ["note", "--plan", "45/KH-STP", "--period", "2024-Q2", "--number", "7", "--issues", "Bản khi nộp."]).status == 0)
             let submitted = try tool.run(
                 "cchc-export", request + ["--submit"] + formats.flatMap { ["-o", out.appendingPathComponent("nop.\($0)").path] })
@@ -219,9 +219,9 @@ struct ExportCommandTests {
             for (index, format) in formats.enumerated() {
                 #expect(try Data(contentsOf: out.appendingPathComponent("sau.\(format)")) == atSubmission[index], "\(format)")
             }
-            let md = String(decoding: atSubmission[3], as: UTF8.self)
+            let md = String(decoding: atSubmission[4], as: UTF8.self)
             #expect(!md.contains("DỰ THẢO") && md.contains("Bản khi nộp.") && !md.contains("Tiêu đề sửa sau khi nộp"))
-            #expect(String(decoding: atSubmission[1], as: UTF8.self).contains("\"version\": 1"))
+            #expect(String(decoding: atSubmission[2], as: UTF8.self).contains("\"version\": 1"))
 
             let draft = try tool.run("cchc-export", request + ["--draft", "--format", "md"])
             #expect(draft.status == 0, "\(draft)")
@@ -342,6 +342,13 @@ struct ExportCommandTests {
             let written = try tool.run(
                 "cchc-export", ["aggregate", "--period", "2024-Q2", "--expected", expected.path, "--format", "docx", "-o", docx, report])
             #expect(written.status == 0, "\(written)")
+            let xlsx = out.appendingPathComponent("tong-hop.xlsx").path
+            let workbook = try tool.run(
+                "cchc-export", ["aggregate", "--period", "2024-Q2", "--expected", expected.path, "--format", "xlsx", "-o", xlsx, report])
+            #expect(workbook.status == 0, "\(workbook)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: xlsx)).starts(with: [0x50, 0x4B]))
+            let toScreen = try tool.run("cchc-export", ["aggregate", "--period", "2024-Q2", "--format", "xlsx", report])
+            #expect(toScreen.status == 2 && toScreen.stderr.contains("-o"), "\(toScreen)")
             let mismatch = try tool.run("cchc-export", ["aggregate", "--period", "2024-Q3", report])
             #expect(mismatch.status == 1)
             #expect(mismatch.stderr.contains("stp.json"), "\(mismatch)")

@@ -32,4 +32,58 @@ struct AggregationDocxTests {
         #expect(texts.contains("Đơn vị chưa báo cáo (1/3): Sở Y tế."))
         #expect(summary.docxData() == data)
     }
+
+    static func summary(draftFrom draftUnit: String?, expected: [String]) throws -> ProvincialSummary {
+        var justice = SamplePlan.context
+        justice.reporter.name = "Sở Tư pháp"
+        justice.reporter.abbreviation = "STP"
+        let reports = try [SamplePlan.context, justice].enumerated().map { index, context in
+            var context = context
+            context.status = context.reporter.name == draftUnit ? .draft : .submitted
+            if context.status == .submitted {
+                context.snapshot = ReportSnapshot(version: 1, sha256: String(repeating: "a", count: 64), submittedAt: "2024-06-17T02:00:00Z", by: "vanphong")
+            }
+            return (file: "r\(index).json", json: try ReportBuilder.build(
+                plan: SamplePlan.record, period: Sample.period("2024-Q2"), regime: .cchc, context: context).json)
+        }
+        return try Aggregation.combine(reports: reports, period: Sample.period("2024-Q2"), expectedUnits: expected)
+    }
+
+    @Test("the sentences under the table agree with it: a unit that sent only a draft has not submitted")
+    func consistency() throws {
+        let both = ["Sở Lao động - Thương binh và Xã hội", "Sở Tư pháp"]
+        for (draft, expected) in [(nil, both), ("Sở Tư pháp", both), (nil, both + ["Sở Y tế"]), ("Sở Tư pháp", both + ["Sở Y tế"])] as [(String?, [String])] {
+            let summary = try Self.summary(draftFrom: draft, expected: expected)
+            let texts = try DocxReading.paragraphs(summary.docxData())
+            let table = try #require(try DocxReading.tables(summary.docxData()).first)
+            let notSubmitted = table.rows.dropFirst().filter { $0.last?.text == "Chưa nộp (dự thảo)" }.map { $0[1].text }
+            let allDone = texts.contains { $0.hasPrefix("Tất cả") }
+            #expect(allDone == (notSubmitted.isEmpty && summary.missing.isEmpty), "\(String(describing: draft)) \(expected)")
+            for unit in notSubmitted + summary.missing {
+                #expect(summary.completeness.contains { $0.contains(unit) }, "\(unit) is not named as not submitted")
+            }
+            #expect(notSubmitted == (draft.map { [$0] } ?? []))
+        }
+    }
+
+    @Test("the roll-up as xlsx: a row per department with numbers and a rate, a total row, and who has not submitted")
+    func xlsx() throws {
+        let summary = try Self.summary(draftFrom: "Sở Tư pháp", expected: ["Sở Lao động - Thương binh và Xã hội", "Sở Tư pháp", "Sở Y tế"])
+        let data = summary.xlsxData()
+        #expect(data == summary.xlsxData())
+        let book = try Openpyxl.read(data)
+        #expect(book.sheets.map(\.name) == ProvincialSummary.xlsxSheetNames)
+        let table = book.sheets[0]
+        #expect(table.rows[0].map(\.value) == ProvincialSummary.xlsxHeaders)
+        #expect(table.rows.count == summary.rows.count + 2)
+        for (row, cells) in zip(summary.rows, table.rows.dropFirst()) {
+            #expect(cells[1].value == row.unit)
+            #expect(cells[5].type == "n" && cells[5].value == "\(row.activities)")
+            #expect(cells[6].value == "\(row.done)" && cells[13].value == "\(row.evidence)")
+            #expect(cells[11].format == "0.0%")
+        }
+        #expect(table.rows.last?[1].value == "Tổng cộng" && table.rows.last?[5].value == "\(summary.totals.activities)")
+        #expect(book.sheets[1].rows.dropFirst().map { $0[0].value } == summary.completeness)
+        #expect(summary.completeness.contains { $0.contains("Sở Y tế") } && summary.completeness.contains { $0.contains("dự thảo") })
+    }
 }

@@ -10,11 +10,25 @@ public struct DocxProperties: Sendable, Hashable {
     /// W3CDTF timestamps ("2025-01-05T08:00:00Z"), written only when given.
     public var created: String?
     public var modified: String?
+    /// Named text properties (docProps/custom.xml) a records system reads without opening the text.
+    public var custom: [Custom]
+
+    /// A named custom property.
+    public struct Custom: Sendable, Hashable {
+        public var name: String
+        public var value: String
+
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
 
     public init(
         title: String? = nil, subject: String? = nil, creator: String? = nil, keywords: String? = nil,
-        description: String? = nil, created: String? = nil, modified: String? = nil
+        description: String? = nil, created: String? = nil, modified: String? = nil, custom: [Custom] = []
     ) {
+        self.custom = custom
         self.title = title
         self.subject = subject
         self.creator = creator

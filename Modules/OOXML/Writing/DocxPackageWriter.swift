@@ -68,9 +68,7 @@ struct DocxPackageWriter {
 
         var zip = DeterministicZipWriter()
         zip.add("[Content_Types].xml", Array(contentTypes(parts).utf8))
-        zip.add("_rels/.rels", Array(Self.packageRelationships.utf8))
-        zip.add("docProps/core.xml", Array(coreProperties().utf8))
-        zip.add("docProps/app.xml", Array(appProperties().utf8))
+        CoreProperties.add(document.properties, application: document.application, main: "word/document.xml", to: &zip)
         zip.add("word/document.xml", body.output.bytes)
         zip.add("word/styles.xml", Array(styles().utf8))
         zip.add("word/settings.xml", Array(Self.settings(language: document.language).utf8))
@@ -156,21 +154,8 @@ struct DocxPackageWriter {
         for part in parts {
             xml += "<Override PartName=\"/word/\(part.fileName)\" ContentType=\"\(main).\(part.isHeader ? "header" : "footer")+xml\"/>"
         }
-        xml += "<Override PartName=\"/docProps/core.xml\" "
-        xml += "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-        xml += "<Override PartName=\"/docProps/app.xml\" "
-        xml += "ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/></Types>"
-        return xml
+        return xml + CoreProperties.contentTypeOverrides(document.properties) + "</Types>"
     }
-
-    private static let packageRelationships =
-        declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-        + "officeDocument\" Target=\"word/document.xml\"/>"
-        + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
-        + "core-properties\" Target=\"docProps/core.xml\"/>"
-        + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-        + "extended-properties\" Target=\"docProps/app.xml\"/></Relationships>"
 
     private func documentRelationships(_ parts: [HeaderFooterPart], hyperlinks: [String]) -> String {
         let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -227,40 +212,4 @@ struct DocxPackageWriter {
             + "w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"\(lang.string)\"/></w:settings>"
     }
 
-    private func coreProperties() -> String {
-        let properties = document.properties
-        var xml = XMLOutput(capacity: 1024)
-        xml.raw(Self.declaration + "<cp:coreProperties ")
-        xml.raw("xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" ")
-        xml.raw("xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" ")
-        xml.raw("xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">")
-        let elements: [(String, String?)] = [
-            ("dc:title", properties.title), ("dc:subject", properties.subject), ("dc:creator", properties.creator),
-            ("cp:keywords", properties.keywords), ("dc:description", properties.description),
-        ]
-        for (name, value) in elements {
-            guard let value else { continue }
-            xml.raw("<\(name)>")
-            xml.text(value)
-            xml.raw("</\(name)>")
-        }
-        for (name, value) in [("dcterms:created", properties.created), ("dcterms:modified", properties.modified)] {
-            guard let value else { continue }
-            xml.raw("<\(name) xsi:type=\"dcterms:W3CDTF\">")
-            xml.text(value)
-            xml.raw("</\(name)>")
-        }
-        xml.raw("</cp:coreProperties>")
-        return xml.string
-    }
-
-    private func appProperties() -> String {
-        var xml = XMLOutput(capacity: 512)
-        xml.raw(Self.declaration + "<Properties ")
-        xml.raw("xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" ")
-        xml.raw("xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><Application>")
-        xml.text(document.application)
-        xml.raw("</Application><DocSecurity>0</DocSecurity></Properties>")
-        return xml.string
-    }
 }

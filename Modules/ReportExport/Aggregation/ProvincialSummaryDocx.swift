@@ -11,7 +11,7 @@ extension ProvincialSummary {
             .cells([
                 [String(index + 1)], [row.unit], [String(row.activities)], [String(row.done)], [String(row.inProgress)],
                 [String(row.overdue)], [VietnameseFormat.percent(row.completionRate)], [String(row.evidence)],
-                [row.onTime.map { $0 ? "Đúng hạn" : "Trễ hạn" } ?? "Chưa nộp"],
+                [Self.timeliness(row)],
             ])
         }
         let totals = self.totals
@@ -43,15 +43,35 @@ extension ProvincialSummary {
             .paragraph(.rule(width: .mm(45), centredIn: width, spacingAfter: .pt(12))),
             .table(Nd30Composer.table(table, width: width, size: .pt(12))),
         ]
-        let missingText =
-            missing.isEmpty
-            ? "Tất cả các đơn vị đã gửi báo cáo."
-            : "Đơn vị chưa báo cáo (\(missing.count)/\(expectedUnits.count)): " + missing.joined(separator: "; ") + "."
         blocks.append(.paragraph(DocxParagraph(spacingAfter: .pt(6))))
-        blocks += Nd30Composer.body([.paragraph([TextSpan(missingText)])], width: width)
+        blocks += Nd30Composer.body(completeness.map { .paragraph([TextSpan($0)]) }, width: width)
         section.blocks = blocks
         return Nd30Composer.document(
             [section], title: "Tổng hợp báo cáo \(period.label)", subject: "cchc.aggregate/v1 \(period.id)")
+    }
+
+    /// "Đúng hạn", "Trễ hạn", or "Chưa nộp (dự thảo)" for a unit that sent only a draft.
+    static func timeliness(_ row: Row) -> String {
+        row.onTime.map { $0 ? "Đúng hạn" : "Trễ hạn" } ?? "Chưa nộp (dự thảo)"
+    }
+
+    /// Who has and has not reported, in sentences that agree with the table: a unit that sent only a
+    /// draft has not submitted, and "every unit has submitted" is said only when it is true.
+    public var completeness: [String] {
+        let drafts = rows.filter { $0.onTime == nil }.map(\.unit)
+        if missing.isEmpty && drafts.isEmpty {
+            return ["Tất cả \(rows.count) đơn vị đã nộp báo cáo."]
+        }
+        var lines: [String] = []
+        if !missing.isEmpty {
+            let of = expectedUnits.isEmpty ? "" : "/\(expectedUnits.count)"
+            lines.append("Đơn vị chưa báo cáo (\(missing.count)\(of)): " + missing.joined(separator: "; ") + ".")
+        }
+        if !drafts.isEmpty {
+            lines.append(
+                "Đơn vị mới gửi bản dự thảo, chưa nộp chính thức (\(drafts.count)): " + drafts.joined(separator: "; ") + ".")
+        }
+        return lines
     }
 
     /// The .docx bytes; the same summary always gives the same bytes.

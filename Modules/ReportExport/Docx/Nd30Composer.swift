@@ -208,8 +208,12 @@ enum Nd30Composer {
 
     /// A whole document: Times New Roman 14, Vietnamese proofing, document properties without any clock.
     static func document(_ sections: [DocxSection], title: String, subject: String) -> DocxDocument {
+        document(sections, properties: DocxProperties(title: title, subject: subject))
+    }
+
+    static func document(_ sections: [DocxSection], properties: DocxProperties) -> DocxDocument {
         DocxDocument(
             sections: sections, defaultFont: Nd30Style.font, defaultFontSize: Nd30Style.bodySize, language: "vi-VN",
-            properties: DocxProperties(title: title, subject: subject), application: "cchc")
+            properties: properties, application: "cchc")
     }
 }

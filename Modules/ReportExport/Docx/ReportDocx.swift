@@ -19,7 +19,7 @@ extension Report {
         let annex = Nd30Composer.annex(
             heading: ReportAnnex.heading, title: ReportAnnex.title(self), attachment: ReportAnnex.attachment(self),
             table: ReportAnnex.table(self))
-        return Nd30Composer.document([first, annex], title: "Báo cáo số \(code)", subject: title)
+        return Nd30Composer.document([first, annex], properties: DocumentMetadata.properties(self))
     }
 
     /// The .docx bytes; the same report always gives the same bytes.

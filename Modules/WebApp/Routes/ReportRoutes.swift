@@ -306,7 +306,7 @@ struct ReportRoutes: Sendable {
         let session = try Access.require(context, [.admin, .viewer], "tải báo cáo")
         let selection = Selection(request)
         guard let format = request.uri.queryParameters["dinh-dang"].flatMap({ ReportFormat(rawValue: String($0)) }) else {
-            throw PageRefusal(.badRequest, "Định dạng tải về phải là docx, json, csv hoặc md.")
+            throw PageRefusal(.badRequest, "Định dạng tải về phải là docx, xlsx, json, csv hoặc md.")
         }
         let draft = request.uri.queryParameters["du-thao"] == "1"
         let today = app.configuration.today()
