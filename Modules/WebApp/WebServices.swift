@@ -32,6 +32,14 @@ public struct WebServices: Sendable {
         try await pool.run { connection in try body(Store(connection: connection, webSession: session)) }
     }
 
+    /// Runs blocking work that needs no database (rendering a document, waiting for LibreOffice) on a
+    /// thread of its own, off the event loop and without holding a pooled connection.
+    func render<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
     /// The name of the person's unit today, if they have one.
     func unitName(_ session: WebSession) async throws -> String? {
         guard session.user.unitID != nil else { return nil }

@@ -10,7 +10,7 @@ import ReportExport
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Lập báo cáo định kỳ của một kế hoạch cho một kỳ (docx, xlsx, json, csv, md); --submit để nộp và khóa kỳ.",
+        abstract: "Lập báo cáo định kỳ của một kế hoạch cho một kỳ (docx, xlsx, pdf, json, csv, md); --submit để nộp và khóa kỳ.",
         discussion: """
             Cửa sổ số liệu và thời hạn lấy theo chế độ chốt số liệu (--regime). Cùng một trạng thái dữ liệu luôn \
             cho ra cùng một tệp. Khi có -o, tệp được ghi trọn vẹn hoặc không ghi gì.
@@ -18,14 +18,15 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var selection: ReportSelection
 
-    @Option(help: "Định dạng: docx, xlsx, json, csv hoặc md (mặc định: theo phần mở rộng của tệp -o; không có -o thì json).")
+    @Option(help: "Định dạng: docx, xlsx, pdf, json, csv hoặc md (mặc định: theo phần mở rộng của tệp -o; không có -o thì json).")
     var format: ReportFormat?
 
     @Option(
         name: .shortAndLong,
         help: """
             Tệp đầu ra; lặp lại -o để ghi nhiều định dạng từ cùng một lần đọc dữ liệu, định dạng theo phần mở \
-            rộng (.docx, .xlsx, .json, .csv, .md). Không có -o: in ra màn hình (trừ docx, xlsx).
+            rộng (.docx, .xlsx, .pdf, .json, .csv, .md). Không có -o: in ra màn hình (trừ docx, xlsx, pdf). PDF do LibreOffice \
+            chuyển từ bản Word (cần gói libreoffice-writer-nogui).
             """)
     var output: [String] = []
 
@@ -83,7 +84,7 @@ struct ReportCommand: ParsableCommand {
             }
             guard let format = ReportFormat(fileExtensionOf: path) else {
                 throw ValidationError(
-                    "Không biết định dạng của tệp \(path): dùng phần mở rộng .docx, .xlsx, .json, .csv hoặc .md, hoặc chỉ rõ --format.")
+                    "Không biết định dạng của tệp \(path): dùng phần mở rộng .docx, .xlsx, .pdf, .json, .csv hoặc .md, hoặc chỉ rõ --format.")
             }
             return (path, format)
         }

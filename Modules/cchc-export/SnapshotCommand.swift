@@ -40,13 +40,13 @@ struct SnapshotCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Xuất một bản đã nộp (kiểm tra sha256): JSON nguyên văn đã băm, hoặc docx, xlsx, csv, md dựng từ chính bản đó.",
+            abstract: "Xuất một bản đã nộp (kiểm tra sha256): JSON nguyên văn đã băm, hoặc docx, xlsx, pdf, csv, md dựng từ chính bản đó.",
             discussion: """
                 JSON là đúng các byte đã băm sha256 (sha256sum của tệp bằng sha256 trong snapshot list). Các định dạng \
                 khác được dựng từ nội dung đã lưu cùng bản nộp, có số phiên bản, không có chữ DỰ THẢO.
                 """)
         @Argument(help: "Mã của bản đã nộp (cột Mã của snapshot list).") var id: Int64
-        @Option(help: "Định dạng: json (mặc định), docx, xlsx, csv hoặc md; mặc định theo phần mở rộng của tệp -o.")
+        @Option(help: "Định dạng: json (mặc định), docx, xlsx, pdf, csv hoặc md; mặc định theo phần mở rộng của tệp -o.")
         var format: ReportFormat?
         @Option(name: .shortAndLong, help: "Ghi ra tệp thay vì in ra màn hình.") var output: String?
         @OptionGroup var database: DatabaseOptions
@@ -55,7 +55,7 @@ struct SnapshotCommand: ParsableCommand {
         func validate() throws {
             if let output, format == nil, ReportFormat(fileExtensionOf: output) == nil {
                 throw ValidationError(
-                    "Không biết định dạng của tệp \(output): dùng phần mở rộng .json, .docx, .xlsx, .csv hoặc .md, hoặc chỉ rõ --format.")
+                    "Không biết định dạng của tệp \(output): dùng phần mở rộng .json, .docx, .xlsx, .pdf, .csv hoặc .md, hoặc chỉ rõ --format.")
             }
             if output == nil, let format, format.isBinary {
                 throw ValidationError("Định dạng \(format.rawValue) cần tệp đầu ra: thêm -o TỆP.\(format.rawValue)")

@@ -105,7 +105,7 @@ struct ExportCommandTests {
             #expect(try Data(contentsOf: out.appendingPathComponent("mot.docx")).starts(with: [0x50, 0x4B]))
 
             let refused: [([String], String)] = [
-                (["-o", out.appendingPathComponent("x.docx").path, "-o", out.appendingPathComponent("x.pdf").path], "x.pdf"),
+                (["-o", out.appendingPathComponent("x.docx").path, "-o", out.appendingPathComponent("x.odt").path], "x.odt"),
                 (["--format", "json", "-o", out.appendingPathComponent("x.json").path, "-o", out.appendingPathComponent("x.md").path], "--format"),
                 (["-o", out.appendingPathComponent("x.json").path, "-o", out.appendingPathComponent("./x.json").path], "hai lần"),
             ]
@@ -244,6 +244,66 @@ struct ExportCommandTests {
             let noFile = try tool.run("cchc-export", ["snapshot", "show", id, "--format", "docx"])
             #expect(noFile.status == 2 && noFile.stderr.contains("-o"), "\(noFile)")
         }
+    }
+
+    @Test("PDF: the Word report converted by LibreOffice with its fonts embedded; a missing or hung LibreOffice gets a clear message")
+    func pdf() throws {
+        try Self.seeded { _, tool in
+            let out = try Self.scratch()
+            defer { try? FileManager.default.removeItem(at: out) }
+            let request = ["report", "--plan", "45/KH-STP", "--period", "2024-Q2"]
+            let pdf = out.appendingPathComponent("bc.pdf")
+            let written = try tool.run("cchc-export", request + ["-o", pdf.path, "-o", out.appendingPathComponent("bc.docx").path])
+            #expect(written.status == 0, "\(written)")
+            #expect(try Data(contentsOf: pdf).starts(with: Array("%PDF".utf8)))
+            let text = try Self.pdfText(pdf)
+            for marker in ["DỰ THẢO", "BÁO CÁO", "SỞ TƯ PHÁP", "KẾT QUẢ THỰC HIỆN", "Nơi nhận"] {
+                #expect(text.contains(marker), "\(marker) not in the PDF text")
+            }
+            let fonts = try Self.pdfFonts(pdf)
+            #expect(!fonts.isEmpty && fonts.allSatisfy { $0.embedded }, "\(fonts)")
+
+            let missing = try tool.run(
+                "cchc-export", request + ["-o", out.appendingPathComponent("khong.pdf").path],
+                extraEnvironment: ["CCHC_SOFFICE": "/khong-co/soffice"])
+            #expect(missing.status == 1 && missing.stderr.contains("libreoffice-writer-nogui"), "\(missing)")
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("khong.pdf").path))
+
+            let hung = out.appendingPathComponent("treo.sh")
+            try "#!/bin/sh\nsleep 30\n".write(to: hung, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hung.path)
+            let timedOut = try tool.run(
+                "cchc-export", request + ["-o", out.appendingPathComponent("treo.pdf").path],
+                extraEnvironment: ["CCHC_SOFFICE": hung.path, "CCHC_PDF_TIMEOUT": "1"])
+            #expect(timedOut.status == 1 && timedOut.stderr.contains("sau 1 giây"), "\(timedOut)")
+            let toScreen = try tool.run("cchc-export", request + ["--format", "pdf"])
+            #expect(toScreen.status == 2 && toScreen.stderr.contains("-o"), "\(toScreen)")
+        }
+    }
+
+    /// The text of a PDF as poppler's pdftotext reads it (poppler-utils, installed by .ci/run).
+    static func pdfText(_ file: URL) throws -> String {
+        try Self.poppler("pdftotext", ["-layout", file.path, "-"])
+    }
+
+    /// Each font of a PDF with whether it is embedded (pdffonts' "emb" column).
+    static func pdfFonts(_ file: URL) throws -> [(name: String, embedded: Bool)] {
+        try Self.poppler("pdffonts", [file.path]).split(separator: "\n").dropFirst(2).map { line in
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            return (String(columns.first ?? ""), columns.count > 3 && columns[columns.count - 5] == "yes")
+        }
+    }
+
+    static func poppler(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/\(tool)")
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     @Test("Bad requests: a clear message, exit 1, and no file left behind")

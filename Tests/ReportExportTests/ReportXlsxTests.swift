@@ -55,6 +55,31 @@ struct ReportXlsxTests {
         #expect(book.title == report.title && book.creator == report.reporter.name)
     }
 
+    @Test("LibreOffice opens the workbook and reads the summary sheet's cells")
+    func libreOfficeOpensIt() throws {
+        let report = try SamplePlan.report()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-xlsx-lo-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bao-cao.xlsx")
+        try report.xlsxData().write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/soffice")
+        process.arguments = [
+            "-env:UserInstallation=" + directory.appendingPathComponent("profile").absoluteString, "--headless", "--norestore",
+            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", directory.path, file.path,
+        ]
+        process.environment = ProcessInfo.processInfo.environment.merging(["HOME": directory.path]) { _, new in new }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "soffice (apt-get install libreoffice-calc-nogui) failed")
+        let csv = try String(contentsOf: directory.appendingPathComponent("bao-cao.csv"), encoding: .utf8)
+        #expect(csv.contains("Nhiệm vụ trong kỳ,\(report.figures.activities)"), "\(csv)")
+        #expect(csv.contains(report.reporter.name))
+    }
+
     @Test("text that looks like a formula stays text; control characters are dropped; long text is cut at Excel's limit")
     func hostileText() throws {
         let activity = Sample.activity(

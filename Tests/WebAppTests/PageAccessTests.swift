@@ -83,7 +83,7 @@ struct PageAccessTests {
             let store = try harness.store()
             let report = try ReportAssembly(store: store, plan: "45/KH-STP", period: "2024-Q2", regime: "cchc", date: nil)
                 .report(asOf: nil, status: .draft, snapshot: nil)
-            for format in ReportFormat.allCases {
+            for format in ReportFormat.deterministic {
                 let response = try await browser.get(
                     "/bao-cao/tai?ke-hoach=\(harness.planID)&ky=2024-Q2&che-do=cchc&dinh-dang=\(format.rawValue)")
                 #expect(response.status == .ok)
@@ -128,10 +128,13 @@ struct PageAccessTests {
                 planID: harness.planID, unitID: assembly.text.unitID,
                 period: "2024-Q2", regime: "cchc", issues: "Viết thêm sau khi nộp")
             let query = "ke-hoach=\(harness.planID)&ky=2024-Q2&che-do=cchc"
-            for format in ReportFormat.allCases {
+            for format in ReportFormat.deterministic {
                 let response = try await viewer.get("/bao-cao/tai?\(query)&dinh-dang=\(format.rawValue)")
                 #expect(response.data == (try frozen.data(format)), "\(format)")
             }
+            let pdf = try await viewer.get("/bao-cao/tai?\(query)&dinh-dang=pdf")
+            #expect(pdf.status == .ok && pdf.data.starts(with: Array("%PDF".utf8)))
+            #expect(pdf.headers[.contentType] == "application/pdf")
             let draft = try await viewer.get("/bao-cao/tai?\(query)&du-thao=1&dinh-dang=md")
             #expect(String(decoding: draft.data, as: UTF8.self).contains("Viết thêm sau khi nộp"))
             try await viewer.get("/bao-cao?\(query)&du-thao=1")

@@ -306,11 +306,11 @@ struct ReportRoutes: Sendable {
         let session = try Access.require(context, [.admin, .viewer], "tải báo cáo")
         let selection = Selection(request)
         guard let format = request.uri.queryParameters["dinh-dang"].flatMap({ ReportFormat(rawValue: String($0)) }) else {
-            throw PageRefusal(.badRequest, "Định dạng tải về phải là docx, xlsx, json, csv hoặc md.")
+            throw PageRefusal(.badRequest, "Định dạng tải về phải là docx, xlsx, pdf, json, csv hoặc md.")
         }
         let draft = request.uri.queryParameters["du-thao"] == "1"
         let today = app.configuration.today()
-        let (data, name) = try await app.withStore(session) { store -> (Data, String) in
+        let (report, name) = try await app.withStore(session) { store -> (Report, String) in
             guard let resolved = try Self.resolve(selection, store: store, today: today) else {
                 throw PageRefusal(.notFound, "Chưa có kế hoạch nào.")
             }
@@ -319,8 +319,10 @@ struct ReportRoutes: Sendable {
                 store: store, plan: "#\(plan.id)", period: period.description, regime: resolved.regime.id, date: nil)
             let (report, _) = try Self.inForce(assembly, draft: draft)
             let slug = plan.reference.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "#", with: "")
-            return (try report.data(format), "bao-cao-\(slug)-\(period.description).\(format.rawValue)")
+            return (report, "bao-cao-\(slug)-\(period.description).\(format.rawValue)")
         }
+        // Rendering (LibreOffice for a PDF takes seconds) holds no database connection.
+        let data = try await app.render { try report.data(format) }
         return Response(
             status: .ok,
             headers: [
