@@ -148,23 +148,29 @@ say "Bảng theo dõi của Văn phòng Sở cho Quý II/2024"
 admin status --plan "$plan" --period 2024-Q2
 
 # ------------------------------------------------------------------------------------------------
-say "Nội dung tự viết của báo cáo và xuất báo cáo Quý II, 6 tháng vào $out"
+say "Nội dung tự viết của báo cáo; dự thảo 6 tháng (Word, Excel, JSON, CSV, Markdown) vào $out"
 export_ note --plan "$plan" --period 2024-Q2 \
     --issues "Một số phòng cập nhật kết quả chậm so với thời hạn; tài liệu kiểm chứng chưa đầy đủ." \
     --proposals "Đề nghị Sở Nội vụ tổ chức tập huấn kỹ năng viết tin, bài về cải cách hành chính."
-for period in 2024-Q2 2024-H1; do
-    for format in docx json csv md; do
-        export_ report --plan "$plan" --period "$period" --format "$format" -o "$out/bao-cao-sldtbxh-$period.$format"
-    done
-done
+export_ report --plan "$plan" --period 2024-H1 -o "$out/bao-cao-sldtbxh-2024-H1.docx" \
+    -o "$out/bao-cao-sldtbxh-2024-H1.xlsx" -o "$out/bao-cao-sldtbxh-2024-H1.json" \
+    -o "$out/bao-cao-sldtbxh-2024-H1.csv" -o "$out/bao-cao-sldtbxh-2024-H1.md"
 export_ plan --plan "$plan" --format docx -o "$out/ke-hoach-sldtbxh-2024.docx"
 
 # ------------------------------------------------------------------------------------------------
-say "Nộp báo cáo Quý II (bản chốt có sha256, khóa kỳ) và tổng hợp của tỉnh"
-export_ report --plan "$plan" --period 2024-Q2 --submit --format json -o "$out/bao-cao-sldtbxh-2024-Q2.nop.json"
+say "Nộp báo cáo Quý II (bản chốt có sha256, khóa kỳ): bản Word ký gửi đi và JSON đã băm là cùng một bản"
+export_ report --plan "$plan" --period 2024-Q2 --submit -o "$out/bao-cao-sldtbxh-2024-Q2.docx" \
+    -o "$out/bao-cao-sldtbxh-2024-Q2.xlsx" -o "$out/bao-cao-sldtbxh-2024-Q2.nop.json" \
+    -o "$out/bao-cao-sldtbxh-2024-Q2.csv" -o "$out/bao-cao-sldtbxh-2024-Q2.md"
 export_ snapshot list
+# Any later export of Q2 is the submitted version, in every format (PDF when LibreOffice is installed).
+if command -v soffice >/dev/null 2>&1; then
+    export_ report --plan "$plan" --period 2024-Q2 -o "$out/bao-cao-sldtbxh-2024-Q2.pdf"
+fi
 export_ report --plan 45/KH-STP --period 2024-Q2 --format json -o "$out/bao-cao-stp-2024-Q2.json"
 export_ aggregate --period 2024-Q2 --plan 96/KH-UBND --format docx -o "$out/tong-hop-tinh-2024-Q2.docx" \
+    "$out/bao-cao-sldtbxh-2024-Q2.nop.json" "$out/bao-cao-stp-2024-Q2.json"
+export_ aggregate --period 2024-Q2 --plan 96/KH-UBND --format xlsx -o "$out/tong-hop-tinh-2024-Q2.xlsx" \
     "$out/bao-cao-sldtbxh-2024-Q2.nop.json" "$out/bao-cao-stp-2024-Q2.json"
 admin audit --since 2024-01-01 --limit 8
 

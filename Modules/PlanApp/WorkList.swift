@@ -63,7 +63,7 @@ public struct WorkList: Sendable {
 
     static func group(of overview: ActivityOverview) -> Group {
         switch overview.status {
-        case .done, .cancelled: return .finished
+        case .done, .doneLate, .cancelled: return .finished
         case .overdue: return .overdue
         default: break
         }

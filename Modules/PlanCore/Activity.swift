@@ -39,17 +39,26 @@ public struct Product: Hashable, Sendable, Codable {
 /// The state of an activity as shown in reports (tình trạng).
 public enum ActivityStatus: String, CaseIterable, Sendable, Codable {
     case notStarted
+    /// A continuous (thường xuyên) activity with no result in the window: nothing was due, so not overdue.
+    case noResult
     case inProgress
     case done
+    /// Done after the last day of its time frame or its deadline.
+    case doneLate
     case overdue
     case cancelled
+
+    /// Done, on time or late.
+    public var isDone: Bool { self == .done || self == .doneLate }
 
     /// Tình trạng as reports, the board and the pages print it.
     public var vietnamese: String {
         switch self {
         case .notStarted: "Chưa thực hiện"
+        case .noResult: "Chưa có kết quả trong kỳ"
         case .inProgress: "Đang thực hiện"
         case .done: "Hoàn thành"
+        case .doneLate: "Hoàn thành quá hạn"
         case .overdue: "Quá hạn"
         case .cancelled: "Dừng thực hiện"
         }

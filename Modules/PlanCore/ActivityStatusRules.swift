@@ -34,7 +34,10 @@ public enum ActivityStatusRules {
         schedule: Schedule, state: ActivityState, entryDates: [Day], window: DayRange, asOf: Day
     ) -> (status: ActivityStatus, day: Day?) {
         switch state {
-        case .done(let day) where day <= asOf: return (.done, day)
+        case .done(let day) where day <= asOf:
+            // Done after the time frame or deadline of a period or deadline activity: hoàn thành quá hạn.
+            if [.period, .deadline].contains(schedule.kind), let to = schedule.to, day > to { return (.doneLate, day) }
+            return (.done, day)
         case .cancelled(let day) where day <= asOf: return (.cancelled, day)
         default: break
         }
@@ -42,7 +45,13 @@ public enum ActivityStatusRules {
         case .period, .deadline:
             if let to = schedule.to, asOf > to { return (.overdue, nil) }
             return (entryDates.contains { $0 <= asOf } ? .inProgress : .notStarted, nil)
-        case .continuous, .recurring:
+        case .continuous:
+            // Thường xuyên: results are welcome in every period but none is due, so a period without one is
+            // "chưa có kết quả trong kỳ", never overdue.
+            if entryDates.contains(where: { window.contains($0) && $0 <= asOf }) { return (.inProgress, nil) }
+            return (.noResult, nil)
+        case .recurring:
+            // Định kỳ: the plan asks for a result every period; none by the window's end is overdue.
             if entryDates.contains(where: { window.contains($0) && $0 <= asOf }) { return (.inProgress, nil) }
             return (window.to <= asOf ? .overdue : .notStarted, nil)
         case .unspecified:

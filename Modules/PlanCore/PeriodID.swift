@@ -140,6 +140,18 @@ public struct PeriodID: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// The following period of the same kind (2024-M12 → 2025-M01, 2024-Q4 → 2025-Q1, 2024-Y → 2025-Y).
     public var next: PeriodID { shifted(by: 1) }
 
+    /// The period a report's "Phương hướng, nhiệm vụ kỳ tới" is about: what comes after this one in the
+    /// year, not the same kind a year on. 6 tháng đầu năm → 6 tháng cuối năm, 6 tháng cuối năm → 6 tháng đầu
+    /// năm sau, 9 tháng → Quý IV, a month, quarter or year → the next one.
+    public var following: PeriodID {
+        switch kind {
+        case .firstHalf: return try! PeriodID(year: year, kind: .secondHalf, index: 1)
+        case .secondHalf: return year < PeriodID.years.upperBound ? try! PeriodID(year: year + 1, kind: .firstHalf, index: 1) : self
+        case .nineMonths: return try! PeriodID(year: year, kind: .quarter, index: 4)
+        case .month, .quarter, .year: return next
+        }
+    }
+
     /// The preceding period of the same kind (2025-Q1 → 2024-Q4).
     public var previous: PeriodID { shifted(by: -1) }
 

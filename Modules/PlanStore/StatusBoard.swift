@@ -81,7 +81,7 @@ public struct StatusBoard: Sendable {
                 lastResult: results.map(\.date).max())
             items.append(item)
             if [.continuous, .recurring].contains(record.schedule.kind), results.isEmpty,
-                status != .done, status != .cancelled
+                !status.isDone, status != .cancelled
             {
                 silent.append(item)
             }

@@ -9,8 +9,9 @@ enum Wording {
     static func color(_ status: ActivityStatus) -> Terminal.Color {
         switch status {
         case .done: return .green
+        case .doneLate: return .yellow
         case .inProgress: return .blue
-        case .notStarted, .cancelled: return .gray
+        case .notStarted, .noResult, .cancelled: return .gray
         case .overdue: return .red
         }
     }

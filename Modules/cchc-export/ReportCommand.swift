@@ -54,6 +54,13 @@ struct ReportCommand: ParsableCommand {
             """)
     var draft = false
 
+    @Flag(
+        help: """
+            Bản nội bộ: thêm tình hình báo cáo của từng đơn vị thuộc Sở (đơn vị báo cáo trễ, chưa báo cáo). Mặc định \
+            là bản gửi ra ngoài, không nêu nội dung này.
+            """)
+    var `internal` = false
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var identity: IdentityOption
 
@@ -99,7 +106,7 @@ struct ReportCommand: ParsableCommand {
             store: store, plan: selection.plan, period: selection.period, regime: selection.regime,
             date: try DayArgument.parse(optional: date, option: "--date"))
         let asOfDay = try DayArgument.parse(optional: asOf, option: "--as-of")
-        let report: Report
+        var report: Report
         var note: String?
         if submit {
             let snapshot: SnapshotRecord
@@ -122,6 +129,7 @@ struct ReportCommand: ParsableCommand {
         } else {
             report = try assembly.report(asOf: asOfDay, status: .draft, snapshot: nil)
         }
+        report.showsUnitReporting = `internal`
         if targets.count == 1, targets[0].path == nil {
             try report.write(targets[0].format, csvSeparator: csvSeparator) { try Terminal.writeOut($0) }
         } else {

@@ -16,14 +16,17 @@ enum DocxReading {
     }
 
     /// Every paragraph's text in document order, table cells included (row by row, cell by cell).
+    /// No-break spaces read as spaces (the typesetting has its own test).
     static func paragraphs(_ data: Data) throws -> [String] {
         try WordDocument(docx: data).body.flatMap { block -> [String] in
             switch block {
             case .paragraph(let paragraph): return [paragraph.text]
             case .table(let table): return table.rows.flatMap { $0.flatMap { $0.paragraphs.map(\.text) } }
             }
-        }
+        }.map(plain)
     }
+
+    static func plain(_ text: String) -> String { text.replacingOccurrences(of: "\u{00A0}", with: " ") }
 
     /// The tables of the body.
     static func tables(_ data: Data) throws -> [WordTable] {

@@ -29,11 +29,16 @@ struct ReportDocxTests {
     @Test("the header table keeps \"Số\" level with the place and date")
     func headerTable() throws {
         let header = try #require(try DocxReading.tables(docx).first)
-        let rows = header.rows.map { $0.map(\.text) }
+        let rows = header.rows.map { $0.map { DocxReading.plain($0.text) } }
         #expect(rows[0] == ["UBND TỈNH BÌNH PHƯỚC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
         #expect(rows[1].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } == [
-            "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Độc lập - Tự do - Hạnh phúc",
+            "SỞ LAO ĐỘNG -\nTHƯƠNG BINH VÀ XÃ HỘI", "Độc lập - Tự do - Hạnh phúc",
         ])
+        // The organ name on lines of its own, never "THƯƠNG / BINH"; no break inside "18 tháng 6", "năm 2024".
+        #expect(header.rows[1][0].paragraphs.map(\.text).prefix(2) == ["SỞ LAO ĐỘNG -", "THƯƠNG BINH VÀ XÃ HỘI"])
+        #expect(header.rows[2][1].paragraphs[0].text == "Bình Phước, ngày\u{00A0}18\u{00A0}tháng\u{00A0}6\u{00A0}năm\u{00A0}2024")
+        let title = try DocxReading.bodyParagraphs(docx).map(\.text).first { $0.hasPrefix("Kết quả thực hiện") }
+        #expect(title?.hasSuffix("Quý\u{00A0}II\u{00A0}năm\u{00A0}2024") == true, "\(String(describing: title))")
         #expect(rows[2] == ["Số: 05/BC-SLĐTBXH", "Bình Phước, ngày 18 tháng 6 năm 2024"])
         #expect(header.rows[1][0].paragraphs[0].isBold)
         #expect(header.rows[2][1].paragraphs[0].isItalic)
@@ -47,8 +52,11 @@ struct ReportDocxTests {
         let missing = DocxReading.inOrder(
             [
                 "BÁO CÁO", "Kết quả thực hiện Kế hoạch thông tin, tuyên truyền cải cách hành chính Quý II năm 2024",
+                "Thực hiện Kế hoạch số 15/KH-SLĐTBXH ngày 10/05/2024 về thông tin, tuyên truyền cải cách hành chính năm 2024 "
+                    + "(triển khai Kế hoạch số 96/KH-UBND); theo yêu cầu của Sở Nội vụ về chế độ báo cáo định kỳ công tác cải "
+                    + "cách hành chính, Sở Lao động - Thương binh và Xã hội báo cáo kết quả thực hiện quý II năm 2024 như sau:",
                 "I. KẾT QUẢ THỰC HIỆN", "1. Tình hình chung", "2. Kết quả thực hiện các nhiệm vụ",
-                "3. Tình hình báo cáo của các đơn vị", "4. Sản phẩm", "II. ĐÁNH GIÁ CHUNG", "1. Ưu điểm",
+                "3. Sản phẩm", "II. ĐÁNH GIÁ CHUNG", "1. Ưu điểm",
                 "2. Tồn tại, hạn chế và nguyên nhân", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", "IV. ĐỀ XUẤT, KIẾN NGHỊ",
                 "./.", "Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT, VP.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
                 "Phạm Thị Mai Hương", "Phụ lục", "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ QUÝ II NĂM 2024",
@@ -56,6 +64,14 @@ struct ReportDocxTests {
             ], in: texts)
         #expect(missing == nil, "missing or out of order: \(missing ?? "")")
         #expect(!texts.contains("DỰ THẢO"))
+        // How each of the Sở's units reported is internal: only the internal version names it.
+        #expect(!texts.contains("3. Tình hình báo cáo của các đơn vị"))
+        var internalVersion = try SamplePlan.report()
+        internalVersion.showsUnitReporting = true
+        #expect(
+            DocxReading.inOrder(
+                ["2. Kết quả thực hiện các nhiệm vụ", "3. Tình hình báo cáo của các đơn vị", "4. Sản phẩm"],
+                in: try DocxReading.paragraphs(internalVersion.docxData())) == nil)
         let body = try DocxReading.bodyParagraphs(docx)
         let reportWord = try #require(body.first { $0.text == "BÁO CÁO" })
         #expect(reportWord.isBold && reportWord.alignment == "center")

@@ -49,7 +49,7 @@ struct ReportXlsxTests {
         let rate = try #require(figure("Tỷ lệ hoàn thành trong kỳ"))
         #expect(rate.type == "n" && rate.format == "0.0%")
         for unit in report.figures.units {
-            let row = try #require(summary.rows.first { $0.first?.value == unit.unit }, "\(unit.unit)")
+            let row = try #require(summary.rows.first { $0.first?.value.lowercased() == unit.unit.lowercased() }, "\(unit.unit)")
             #expect(row.dropFirst().prefix(5).map(\.value) == [unit.expected, unit.reported, unit.onTime, unit.late, unit.missing].map { "\($0)" })
         }
         #expect(book.title == report.title && book.creator == report.reporter.name)

@@ -53,8 +53,12 @@ private let statusCases: [StatusCase] = [
         schedule: Sample.schedule(.deadline, nil, "2024-02-15"), state: .done(Sample.day("2024-02-10")),
         expected: nil),
     StatusCase(
-        name: "earlier deadline done inside the window is reported done",
+        name: "an earlier deadline done inside the window is done late",
         schedule: Sample.schedule(.deadline, nil, "2024-02-15"), state: .done(Sample.day("2024-04-02")),
+        expected: .doneLate),
+    StatusCase(
+        name: "a deadline done on its day is done, not late",
+        schedule: Sample.schedule(.deadline, nil, "2024-05-15"), state: .done(Sample.day("2024-05-15")),
         expected: .done),
     StatusCase(
         name: "later deadline is not in the report", schedule: Sample.schedule(.deadline, nil, "2024-09-30"),
@@ -68,14 +72,17 @@ private let statusCases: [StatusCase] = [
         name: "continuous with an entry in the window is in progress", schedule: yearLong,
         entries: [Sample.entry(1, "2024-03-15")], expected: .inProgress),
     StatusCase(
-        name: "continuous with entries only before the window is overdue once the window ended", schedule: yearLong,
-        entries: [Sample.entry(1, "2024-03-14")], expected: .overdue),
+        name: "continuous with entries only before the window has no result in the period, not overdue",
+        schedule: yearLong, entries: [Sample.entry(1, "2024-03-14")], expected: .noResult),
     StatusCase(
-        name: "continuous without entries before the window ends is not started", schedule: yearLong,
-        asOf: "2024-05-31", expected: .notStarted),
+        name: "recurring with no result by the window's end is overdue (a result is due every period)",
+        schedule: monthly, entries: [Sample.entry(1, "2024-03-14")], expected: .overdue),
+    StatusCase(
+        name: "continuous without entries before the window ends has no result yet", schedule: yearLong,
+        asOf: "2024-05-31", expected: .noResult),
     StatusCase(
         name: "continuous entry after asOf does not count", schedule: yearLong,
-        entries: [Sample.entry(1, "2024-06-05")], asOf: "2024-05-31", expected: .notStarted),
+        entries: [Sample.entry(1, "2024-06-05")], asOf: "2024-05-31", expected: .noResult),
     StatusCase(
         name: "recurring follows the continuous rule", schedule: monthly, entries: [Sample.entry(1, "2024-06-14")],
         expected: .inProgress),
@@ -88,7 +95,7 @@ private let statusCases: [StatusCase] = [
     // Superseded entries.
     StatusCase(
         name: "an entry corrected to a day outside the window no longer counts", schedule: yearLong,
-        entries: [Sample.entry(1, "2024-04-02"), Sample.entry(2, "2024-02-20", supersedes: 1)], expected: .overdue),
+        entries: [Sample.entry(1, "2024-04-02"), Sample.entry(2, "2024-02-20", supersedes: 1)], expected: .noResult),
     StatusCase(
         name: "a superseded entry's correction inside the window counts", schedule: q2,
         entries: [Sample.entry(1, "2024-02-02"), Sample.entry(2, "2024-04-20", supersedes: 1)],
@@ -99,7 +106,7 @@ private let statusCases: [StatusCase] = [
         entries: [Sample.entry(1, "2023-12-15")], period: "2024-Q1", expected: .inProgress),
     StatusCase(
         name: "14 December of the previous year is outside the Q1 window", schedule: yearLong,
-        entries: [Sample.entry(1, "2023-12-14")], period: "2024-Q1", expected: .overdue),
+        entries: [Sample.entry(1, "2023-12-14")], period: "2024-Q1", expected: .noResult),
     StatusCase(
         name: "a December deadline falls in next year's Q1 window and is overdue there",
         schedule: Sample.schedule(.deadline, nil, "2024-12-20"), period: "2025-Q1", expected: .overdue),

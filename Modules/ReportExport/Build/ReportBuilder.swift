@@ -25,7 +25,7 @@ public enum ReportBuilder {
             throw .periodOutsidePlanYear(
                 period: current.id, window: "\(window.from.vietnamese) – \(window.to.vietnamese)", planYear: plan.year)
         }
-        let next = try Report.Period(period.next, regime: regime)
+        let next = try Report.Period.following(period, regime: regime)
         let asOf = context.asOf ?? window.to
         let resultDays = asOf >= window.from ? DayRange(from: window.from, to: min(window.to, asOf)) : nil
         let parentTitles = Dictionary(context.parentActivities.map { ($0.ref, $0.title) }) { first, _ in first }
@@ -80,7 +80,8 @@ public enum ReportBuilder {
             distribution: Distribution.normalised(context.distribution, recipient: context.recipient),
             figures: figures(activities, yearToDate: yearToDate, units: units.result, products: products.totals),
             activities: activities, nextTasks: nextTasks, issues: nonBlank(context.issues),
-            proposals: nonBlank(context.proposals), generatedAt: context.generatedAt)
+            proposals: nonBlank(context.proposals), generatedAt: context.generatedAt,
+            showsUnitReporting: context.showsUnitReporting)
     }
 
     /// The dates of the activity's current (non-superseded, not withdrawn) entries, and those dated inside `resultDays` as
@@ -119,9 +120,12 @@ public enum ReportBuilder {
         products: [Report.ProductTotal]
     ) -> Report.Figures {
         func count(_ status: ActivityStatus) -> Int { activities.reduce(0) { $1.status == status ? $0 + 1 : $0 } }
-        let done = count(.done)
+        // Hoàn thành counts those done late too (they are done); chưa thực hiện those without a result in
+        // the period: the figures of cchc.report/v1 keep their five statuses.
+        let done = count(.done) + count(.doneLate)
         return Report.Figures(
-            activities: activities.count, done: done, inProgress: count(.inProgress), notStarted: count(.notStarted),
+            activities: activities.count, done: done, inProgress: count(.inProgress),
+            notStarted: count(.notStarted) + count(.noResult),
             overdue: count(.overdue), cancelled: count(.cancelled),
             completionRate: activities.isEmpty ? nil : Double(done) / Double(activities.count),
             yearToDate: yearToDate,

@@ -15,13 +15,16 @@ enum Nd30Composer {
         let left = widths[0] - padding - padding
         let right = widths[1] - padding - padding
         let size = Nd30Style.headerSize
-        var issuer = [Nd30Style.centred(header.issuerLine, size: size, bold: true)]
+        // The organ names on lines of their own, broken where a person breaks them (never "THƯƠNG / BINH").
+        var issuer = Typesetting.organLines(header.issuerLine, capacity: 22).map {
+            Nd30Style.centred($0, size: size, bold: true)
+        }
         issuer.append(.rule(width: .mm(22), centredIn: left, spacingAfter: .pt(2)))
         var motto = [Nd30Style.centred(ReportHeader.motto, size: .pt(14), bold: true)]
         motto.append(.rule(width: .mm(60), centredIn: right, spacingAfter: .pt(2)))
         let rows = [
             DocxTableRow([
-                DocxTableCell([Nd30Style.centred(header.parentLine, size: size)]),
+                DocxTableCell(Typesetting.organLines(header.parentLine, capacity: 24).map { Nd30Style.centred($0, size: size) }),
                 DocxTableCell([Nd30Style.centred(ReportHeader.nation, size: size, bold: true)]),
             ]),
             DocxTableRow([DocxTableCell(issuer), DocxTableCell(motto)]),

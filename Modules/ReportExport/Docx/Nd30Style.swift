@@ -82,7 +82,9 @@ enum Nd30Style {
 /// Runs for a line of text: web addresses become hyperlinks, the rest plain text. Scans bytes, not
 /// characters: reports hold tens of thousands of lines.
 enum DocxText {
+    /// Runs of `text` with its links, and no-break spaces where a person keeps words together.
     static func runs(_ text: String) -> [DocxRun] {
+        let text = Typesetting.keepTogether(text)
         let bytes = Array(text.utf8)
         var runs: [DocxRun] = []
         var plainStart = 0

@@ -74,6 +74,9 @@ public struct Report: Hashable, Sendable, Codable {
     public var issues: String?
     public var proposals: String?
     public var generatedAt: String?
+    /// The internal version: the body names how each of the Sở's own units reported (late, missing).
+    /// Off for the report sent outward; the board always shows it.
+    public var showsUnitReporting: Bool
 
     /// Ký hiệu: "BC-SLĐTBXH".
     public var symbol: String { "BC-" + reporter.abbreviation }

@@ -58,13 +58,17 @@ public struct ReportContext: Hashable, Sendable {
     public var title: String?
     /// A generation stamp for `cchc.report/v1`; nil unless the user asks for one (determinism).
     public var generatedAt: String?
+    /// The internal version, naming how each of the Sở's units reported (see `Report.showsUnitReporting`).
+    public var showsUnitReporting: Bool
 
     public init(
         reporter: Reporter, recipient: String = "Sở Nội vụ", number: Int? = nil, date: Day, asOf: Day? = nil,
         signer: DocumentIdentity.Signer = .init(), distribution: [String] = [], issues: String? = nil,
         proposals: String? = nil, status: ReportStatus = .draft, snapshot: ReportSnapshot? = nil,
-        parentActivities: [ParentActivity] = [], title: String? = nil, generatedAt: String? = nil
+        parentActivities: [ParentActivity] = [], title: String? = nil, generatedAt: String? = nil,
+        showsUnitReporting: Bool = false
     ) {
+        self.showsUnitReporting = showsUnitReporting
         self.reporter = reporter
         self.recipient = recipient
         self.number = number

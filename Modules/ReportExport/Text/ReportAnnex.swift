@@ -36,8 +36,8 @@ enum ReportAnnex {
         [
             ["\(number)"],
             ["\(VietnameseFormat.withoutFinalStop(activity.title)) (\(activity.ref))"],
-            listed(activity.lead),
-            listed(activity.coordinating),
+            listed(activity.lead.map(VietnameseFormat.capitalisedFirst)),
+            listed(activity.coordinating.map(VietnameseFormat.capitalisedFirst)),
             [VietnameseFormat.schedule(activity.schedule)],
             resultLines(activity.results),
             [StatusWording.text(activity.status)] + (activity.statusDay.map { ["(\(VietnameseFormat.date($0)))"] } ?? []),

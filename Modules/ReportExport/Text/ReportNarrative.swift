@@ -5,13 +5,26 @@ import PlanCore
 /// closed by a sentence ending in "./.".
 enum ReportNarrative {
     static func body(_ report: Report) -> [ReportBlock] {
-        var blocks: [ReportBlock] = []
+        var blocks: [ReportBlock] = [.paragraph(basis(report))]
         blocks += results(report)
         blocks += assessment(report)
         blocks += nextPeriod(report)
         blocks += proposals(report)
         blocks.append(.paragraph(closing(report)))
         return blocks
+    }
+
+    /// The opening căn cứ: the plan reported on (and the parent plan it carries out), the request of the
+    /// body reported to, and what follows.
+    static func basis(_ report: Report) -> String {
+        var plan = report.plan.code.map { "Kế hoạch số \($0)" } ?? "Kế hoạch"
+        if let issued = report.plan.issuedOn { plan += " ngày \(VietnameseFormat.date(issued))" }
+        if let title = report.plan.title.map(VietnameseFormat.withoutFinalStop), !title.isEmpty {
+            plan += " về " + VietnameseFormat.lowercasedFirst(title)
+        }
+        if let parent = report.plan.parent { plan += " (triển khai Kế hoạch số \(parent))" }
+        return "Thực hiện \(plan); theo yêu cầu của \(report.recipient) về chế độ báo cáo định kỳ công tác cải cách "
+            + "hành chính, \(report.reporter.name) báo cáo kết quả thực hiện \(VietnameseFormat.lowercasedFirst(report.period.label)) như sau:"
     }
 
     // MARK: I. Kết quả thực hiện
@@ -21,17 +34,24 @@ enum ReportNarrative {
         let window = report.period.window
         var blocks: [ReportBlock] = [.heading("I. KẾT QUẢ THỰC HIỆN", level: 1), .heading("1. Tình hình chung", level: 2)]
         let plan = report.plan.code.map { "Kế hoạch số \($0)" } ?? "Kế hoạch"
-        var counts = [
-            "hoàn thành \(f.done)", "đang thực hiện \(f.inProgress)", "chưa thực hiện \(f.notStarted)",
-            "quá hạn \(f.overdue)",
-        ]
-        if f.cancelled > 0 { counts.append("dừng thực hiện \(f.cancelled)") }
-        blocks.append(
-            .paragraph(
-                "Trong kỳ báo cáo (từ ngày \(VietnameseFormat.date(window.from)) đến ngày "
-                    + "\(VietnameseFormat.date(window.to))), \(plan) có \(f.activities) nhiệm vụ cần thực hiện, "
-                    + "trong đó: \(counts.joined(separator: "; ")); tỷ lệ hoàn thành trong kỳ đạt "
-                    + "\(VietnameseFormat.percent(f.completionRate))."))
+        let span = "Trong kỳ báo cáo (từ ngày \(VietnameseFormat.date(window.from)) đến ngày \(VietnameseFormat.date(window.to)))"
+        if f.activities == 0 {
+            blocks.append(.paragraph("\(span), \(plan) không có nhiệm vụ cần thực hiện."))
+        } else {
+            // Only the statuses that occur, as a Văn phòng writes them; no rate that says nothing.
+            let counts = [
+                (f.done, "đã hoàn thành"), (f.inProgress, "đang thực hiện"), (f.notStarted, "chưa thực hiện"),
+                (f.overdue, "quá hạn"), (f.cancelled, "dừng thực hiện"),
+            ].filter { $0.0 > 0 }.map { "\($0.0) nhiệm vụ \($0.1)" }
+            let rate =
+                f.done > 0
+                ? "; tỷ lệ hoàn thành trong kỳ đạt \(VietnameseFormat.percent(f.completionRate))"
+                : "; trong kỳ chưa có nhiệm vụ hoàn thành"
+            blocks.append(
+                .paragraph(
+                    "\(span), \(plan) có \(f.activities) nhiệm vụ cần thực hiện, trong đó: "
+                        + counts.joined(separator: ", ") + (f.done > 0 || f.activities > 1 ? rate : "") + "."))
+        }
         let ytd = f.yearToDate
         let ytdText =
             ytd.due == 0
@@ -43,8 +63,10 @@ enum ReportNarrative {
                     + "Kế hoạch có tổng số \(ytd.planTotal) nhiệm vụ."))
         blocks.append(
             .paragraph(
-                "Trong kỳ, các đơn vị đã cập nhật \(f.progressEntries) kết quả thực hiện với \(f.evidence) tài liệu "
-                    + "kiểm chứng."))
+                f.progressEntries == 0
+                    ? "Trong kỳ, các đơn vị chưa cập nhật kết quả thực hiện."
+                    : "Trong kỳ, các đơn vị đã cập nhật \(f.progressEntries) kết quả thực hiện"
+                        + (f.evidence > 0 ? " với \(f.evidence) tài liệu kiểm chứng." : ".")))
 
         blocks.append(.heading("2. Kết quả thực hiện các nhiệm vụ", level: 2))
         if report.activities.isEmpty {
@@ -64,15 +86,20 @@ enum ReportNarrative {
                 : [activityLine(activity, number: number)]
         }
 
-        blocks.append(.heading("3. Tình hình báo cáo của các đơn vị", level: 2))
-        blocks.append(
-            .paragraph(
-                "Hạn báo cáo của kỳ: ngày \(VietnameseFormat.date(report.period.deadline)); kết quả cập nhật sau "
-                    + "ngày này được tính là báo cáo trễ hạn. Số nhiệm vụ cần báo cáo là số nhiệm vụ do đơn vị chủ trì "
-                    + "phải có kết quả trong kỳ."))
-        blocks.append(unitsTable(f.units))
+        // How each of the Sở's own units reported is internal: only the internal version prints it.
+        var section = 3
+        if report.showsUnitReporting {
+            blocks.append(.heading("3. Tình hình báo cáo của các đơn vị", level: 2))
+            blocks.append(
+                .paragraph(
+                    "Hạn báo cáo của kỳ: ngày \(VietnameseFormat.date(report.period.deadline)); kết quả cập nhật sau "
+                        + "ngày này được tính là báo cáo trễ hạn. Số nhiệm vụ cần báo cáo là số nhiệm vụ do đơn vị chủ trì "
+                        + "phải có kết quả trong kỳ."))
+            blocks.append(unitsTable(f.units))
+            section = 4
+        }
 
-        blocks.append(.heading("4. Sản phẩm", level: 2))
+        blocks.append(.heading("\(section). Sản phẩm", level: 2))
         if f.products.isEmpty {
             blocks.append(.paragraph("Kế hoạch không xác định sản phẩm cụ thể cho các nhiệm vụ trong kỳ."))
         } else {
@@ -116,7 +143,7 @@ enum ReportNarrative {
         blocks.append(.item("- Kết quả trong kỳ:"))
         for result in activity.results {
             var line = "+ Ngày \(VietnameseFormat.date(result.date)), \(result.unit.name): \(sentence(result.text))"
-            if let quantity = ResultText.quantity(result) { line += " Số lượng: \(quantity)." }
+            if let quantity = ResultText.quantity(result), !ResultText.mentionsQuantity(result) { line += " Số lượng: \(quantity)." }
             if !result.evidence.isEmpty {
                 line += " Tài liệu kiểm chứng: " + result.evidence.map(ResultText.evidence).joined(separator: "; ") + "."
             }
@@ -128,7 +155,7 @@ enum ReportNarrative {
     private static func unitsTable(_ units: [Report.UnitCompleteness]) -> ReportBlock {
         var rows: [BlockTable.Row] = units.enumerated().map { index, unit in
             .cells([
-                ["\(index + 1)"], [unit.unit], ["\(unit.expected)"], ["\(unit.reported)"], ["\(unit.onTime)"],
+                ["\(index + 1)"], [VietnameseFormat.capitalisedFirst(unit.unit)], ["\(unit.expected)"], ["\(unit.reported)"], ["\(unit.onTime)"],
                 ["\(unit.late)"], ["\(unit.missing)"],
             ])
         }
@@ -180,14 +207,18 @@ enum ReportNarrative {
         }
         if f.progressEntries > 0 {
             var text = "Các đơn vị đã cập nhật \(f.progressEntries) kết quả với \(f.evidence) tài liệu kiểm chứng"
-            let made = f.products.compactMap { product in
+            let made = f.products.filter { !ResultText.countsPeople($0.name) }.compactMap { product in
                 product.reported.map { "\(VietnameseFormat.quantity($0)) \(product.name)" }
             }
             if !made.isEmpty { text += "; sản phẩm đã thực hiện: " + made.joined(separator: ", ") }
+            let people = f.products.filter { ResultText.countsPeople($0.name) }.compactMap { product in
+                product.reported.map { "\(VietnameseFormat.quantity($0)) \(product.name)" }
+            }
+            if !people.isEmpty { text += "; số người tham gia: " + people.joined(separator: ", ") }
             lines.append(text + ".")
         }
         let expected = f.units.filter { $0.expected > 0 }
-        if !expected.isEmpty {
+        if report.showsUnitReporting && !expected.isEmpty {
             let reported = expected.filter { $0.reported == $0.expected }.count
             let onTime = expected.filter { $0.onTime == $0.expected }.count
             lines.append(
@@ -207,17 +238,21 @@ enum ReportNarrative {
                 "Còn \(overdue.count) nhiệm vụ quá hạn chưa hoàn thành: "
                     + overdue.map { "\(VietnameseFormat.withoutFinalStop($0.title)) (\($0.ref); \(list($0.lead)))" }.joined(separator: "; ") + ".")
         }
-        let silent = report.figures.units.filter { $0.missing > 0 }
+        let silent = report.showsUnitReporting ? report.figures.units.filter { $0.missing > 0 } : []
         if !silent.isEmpty {
             lines.append(
                 "Đơn vị chưa báo cáo đầy đủ kết quả: "
                     + silent.map { "\($0.unit) (\($0.missing)/\($0.expected) nhiệm vụ)" }.joined(separator: "; ") + ".")
         }
-        let late = report.figures.units.filter { $0.late > 0 }
+        let late = report.showsUnitReporting ? report.figures.units.filter { $0.late > 0 } : []
         if !late.isEmpty {
             lines.append("Đơn vị báo cáo trễ hạn: " + late.map(\.unit).joined(separator: "; ") + ".")
         }
-        if lines.isEmpty { lines.append("Không có nhiệm vụ quá hạn; các đơn vị báo cáo đầy đủ, đúng hạn.") }
+        if lines.isEmpty {
+            lines.append(
+                report.showsUnitReporting
+                    ? "Không có nhiệm vụ quá hạn; các đơn vị báo cáo đầy đủ, đúng hạn." : "Không có nhiệm vụ quá hạn.")
+        }
         return lines
     }
 

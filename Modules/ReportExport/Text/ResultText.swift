@@ -1,3 +1,4 @@
+import Foundation
 import PlanCore
 
 /// How results, quantities and evidence read in every rendering.
@@ -39,10 +40,35 @@ enum ResultText {
         }
     }
 
-    /// "02/04/2024 - Văn phòng Sở: text (3 tin, bài)".
+    /// "02/04/2024 - Văn phòng Sở: text (3 tin, bài)"; the quantity is not repeated when the text already
+    /// says it ("… (120 người dự)").
     static func line(_ result: ReportResult) -> String {
         var text = "\(VietnameseFormat.date(result.date)) - \(result.unit.name): \(VietnameseFormat.trimmed(result.text))"
-        if let quantity = quantity(result) { text += " (\(quantity))" }
+        if let quantity = quantity(result), !mentionsQuantity(result) { text += " (\(quantity))" }
         return text
+    }
+
+    /// The result's text already states its quantity: the number followed by the quantity's first word
+    /// ("120 người" in "cho 120 người dự", "02 lớp" for 2 lớp). A plain substring test: annexes check
+    /// 100,000 results.
+    static func mentionsQuantity(_ result: ReportResult) -> Bool {
+        guard let quantity = result.quantity,
+            let unit = result.quantityUnit.map(VietnameseFormat.trimmed)?.split(separator: " ").first
+        else { return false }
+        let number = VietnameseFormat.quantity(quantity)
+        let forms = quantity >= 0 && quantity < 10 && quantity == quantity.rounded() ? [number, "0" + number] : [number]
+        return forms.contains { form in
+            guard let found = result.text.range(of: form + " " + unit) else { return false }
+            // Not the tail of a larger number ("1120 người").
+            return found.lowerBound == result.text.startIndex || !result.text[result.text.index(before: found.lowerBound)].isNumber
+        }
+    }
+
+    /// A quantity unit that counts people ("người", "lượt người", "đại biểu", "học viên"): participants, not
+    /// a product of the plan.
+    static func countsPeople(_ unit: String) -> Bool {
+        let folded = VietnameseText.foldedKey(unit)
+        return ["nguoi", "luot nguoi", "nguoi du", "dai bieu", "hoc vien", "cong chuc", "vien chuc", "can bo", "luot"]
+            .contains(folded)
     }
 }

@@ -70,4 +70,11 @@ enum VietnameseFormat {
         guard chars.count > 1, chars[0].isUppercase, chars[1].isLowercase else { return text }
         return chars[0].lowercased() + String(chars.dropFirst())
     }
+
+    /// The text with its first letter in upper case: a unit name written mid-sentence ("các phòng chuyên
+    /// môn, nghiệp vụ thuộc Sở") at the start of a table cell or line.
+    static func capitalisedFirst(_ text: String) -> String {
+        guard let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
 }

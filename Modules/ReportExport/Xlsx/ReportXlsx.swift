@@ -70,7 +70,7 @@ extension Report {
                 ["Đơn vị chủ trì", "Phải có kết quả", "Đã báo cáo", "Đúng hạn", "Muộn", "Chưa báo cáo"].map { .text($0, .header) })
             for unit in figures.units {
                 rows.append(
-                    [.text(unit.unit)] + [unit.expected, unit.reported, unit.onTime, unit.late, unit.missing].map { .number(Double($0)) })
+                    [.text(VietnameseFormat.capitalisedFirst(unit.unit))] + [unit.expected, unit.reported, unit.onTime, unit.late, unit.missing].map { .number(Double($0)) })
             }
         }
         if !figures.products.isEmpty {

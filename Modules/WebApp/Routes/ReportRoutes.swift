@@ -168,7 +168,7 @@ struct ReportRoutes: Sendable {
                 UnitRow(
                     id: line.unit.id, name: line.unit.name, expected: line.expected, reported: line.reported,
                     missing: line.expected - line.reported, hasMissing: line.expected > line.reported, overdue: led.filter { $0.status == .overdue }.count,
-                    done: led.filter { $0.status == .done }.count, late: line.late,
+                    done: led.filter { $0.status.isDone }.count, late: line.late,
                     missingItems: line.missing.compactMap { ref in
                         ids[ref].map { MissingItem(id: $0.id, ref: $0.ref, title: $0.title) }
                     }, open: openUnit == line.unit.id))
