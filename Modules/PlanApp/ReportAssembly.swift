@@ -18,6 +18,35 @@ public struct ReportAssembly {
     public let date: Day
     /// The plan as loaded (again inside the submission, when the report is submitted).
     public private(set) var record: PlanRecord
+    /// The reporting unit's settings (signer, Nơi nhận), if written.
+    public let settings: ReportSettings?
+    /// Fields of the signer given for this report only; they win over the settings field by field.
+    public var signerOverride = DocumentIdentity.Signer()
+    /// Nơi nhận given for this report only, replacing the settings' list.
+    public var distributionOverride: [String]?
+
+    /// Nơi nhận when neither the settings nor the report give one.
+    public static let defaultDistribution = ["Sở Nội vụ", "Lãnh đạo Sở", "Lưu: VT, VP."]
+
+    /// Who signs: the settings of the Sở (else the plan's own signer, as the import read it), with this
+    /// report's overrides.
+    public var signer: DocumentIdentity.Signer {
+        let configured = settings?.signer ?? .init()
+        var signer =
+            configured.capacity == nil && configured.title == nil && configured.name == nil
+            ? record.document.signer : configured
+        if let capacity = signerOverride.capacity { signer.capacity = capacity }
+        if let title = signerOverride.title { signer.title = title }
+        if let name = signerOverride.name { signer.name = name }
+        return signer
+    }
+
+    /// Nơi nhận: this report's, else the settings', else the default.
+    public var distribution: [String] {
+        if let distributionOverride, !distributionOverride.isEmpty { return distributionOverride }
+        if let configured = settings?.distribution, !configured.isEmpty { return configured }
+        return Self.defaultDistribution
+    }
 
     /// Chooses the plan and period and loads the plan.
     public init(store: Store, plan reference: String, period periodText: String, regime regimeName: String, date: Day?)
@@ -46,6 +75,7 @@ public struct ReportAssembly {
         }
         let ownerID = try store.planOwner(id: plan.id, namesOn: window.to).id
         text = try store.reportRecord(planID: plan.id, unitID: ownerID, period: period.description, regime: regime.id)
+        settings = try store.reportSettings(unitID: ownerID)
         self.date = try text.issuedOn ?? date ?? regime.deadline(for: period)
         record = try store.loadPlan(id: plan.id, namesOn: self.date)
     }
@@ -66,8 +96,7 @@ public struct ReportAssembly {
         }
         let context = ReportContext(
             reporter: .init(parentName: owner.parentName, name: owner.name, abbreviation: abbreviation, place: place),
-            number: text.number, date: date, asOf: asOf, signer: record.document.signer,
-            distribution: ["Sở Nội vụ", "Lãnh đạo Sở", "Lưu: VT, VP."], issues: text.issues,
+            number: text.number, date: date, asOf: asOf, signer: signer, distribution: distribution, issues: text.issues,
             proposals: text.proposals, status: status, snapshot: snapshot, parentActivities: parentActivities)
         do {
             return try ReportBuilder.build(plan: record, period: period, regime: regime, context: context)

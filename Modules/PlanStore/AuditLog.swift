@@ -76,7 +76,7 @@ extension Store {
     public static let auditedTables = [
         "units", "unit_aliases", "unit_lineage", "unit_group_members", "users", "documents", "plans",
         "plan_revisions", "sections", "activities", "activity_assignments", "products", "progress_entries",
-        "evidence", "evidence_files", "period_locks", "reports", "report_snapshots",
+        "evidence", "evidence_files", "period_locks", "reports", "report_snapshots", "report_settings",
     ]
 
     /// The audit trail, oldest first. Days are Việt Nam days.
@@ -155,6 +155,7 @@ enum AuditChanges {
         "period_locks": ["plan_id", "unit_id", "period_id", "regime", "window_from", "window_to", "reopen_reason"],
         "reports": ["plan_id", "unit_id", "period_id", "regime"],
         "report_snapshots": ["report_id", "version", "status", "sha256"],
+        "report_settings": ["unit_id", "signer_capacity", "signer_title", "signer_name", "distribution"],
     ]
 
     static func of(table: String, action: String, before: JSONValue?, after: JSONValue?) -> [AuditChange] {

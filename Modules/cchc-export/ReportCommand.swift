@@ -61,6 +61,20 @@ struct ReportCommand: ParsableCommand {
             """)
     var `internal` = false
 
+    @Option(name: .customLong("signer-capacity"), help: "Quyền hạn ký cho báo cáo này (\"KT. GIÁM ĐỐC\"), thay thiết lập của Sở.")
+    var signerCapacity: String?
+
+    @Option(name: .customLong("signer-title"), help: "Chức vụ người ký cho báo cáo này (\"PHÓ GIÁM ĐỐC\").")
+    var signerTitle: String?
+
+    @Option(name: .customLong("signer"), help: "Họ tên người ký cho báo cáo này.")
+    var signerName: String?
+
+    @Option(
+        name: .customLong("recipient"),
+        help: "Nơi nhận của báo cáo này, mỗi lần một dòng (lặp lại; thay danh sách trong thiết lập của Sở).")
+    var recipients: [String] = []
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var identity: IdentityOption
 
@@ -106,6 +120,16 @@ struct ReportCommand: ParsableCommand {
             store: store, plan: selection.plan, period: selection.period, regime: selection.regime,
             date: try DayArgument.parse(optional: date, option: "--date"))
         let asOfDay = try DayArgument.parse(optional: asOf, option: "--as-of")
+        do {
+            assembly.signerOverride = .init(
+                capacity: try ReportSettings.capacity(signerCapacity),
+                title: signerTitle.map { VietnameseText.upper(VietnameseText.trimmed($0)) }.flatMap { $0.isEmpty ? nil : $0 },
+                name: signerName.map(VietnameseText.trimmed).flatMap { $0.isEmpty ? nil : $0 })
+        } catch {
+            throw ToolError.argument("--signer-capacity", error.description)
+        }
+        if !recipients.isEmpty { assembly.distributionOverride = recipients.map(VietnameseText.trimmed) }
+        let overridesDocument = signerCapacity != nil || signerTitle != nil || signerName != nil || !recipients.isEmpty
         var report: Report
         var note: String?
         if submit {
@@ -117,10 +141,11 @@ struct ReportCommand: ParsableCommand {
         } else if !draft, let (submitted, snapshot) = try assembly.submitted() {
             // A submitted period is exported as submitted, in every format: the signed paper and the hashed
             // JSON never diverge. Its days are the submission's own.
-            guard asOf == nil, date == nil else {
+            guard asOf == nil, date == nil, !overridesDocument else {
                 throw ToolError(
                     "Kỳ \(assembly.period.description) đã nộp (bản số \(snapshot.version)): bản đã nộp giữ nguyên ngày "
-                        + "báo cáo và ngày đánh giá; bỏ --as-of/--date, hoặc thêm --draft để lập dự thảo từ số liệu hiện tại.")
+                        + "báo cáo, ngày đánh giá, người ký và nơi nhận; bỏ --as-of/--date/--signer…/--recipient, hoặc thêm "
+                        + "--draft để lập dự thảo từ số liệu hiện tại.")
             }
             report = submitted
             note =

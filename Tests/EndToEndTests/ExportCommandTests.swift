@@ -306,6 +306,44 @@ struct ExportCommandTests {
         return String(decoding: data, as: UTF8.self)
     }
 
+    @Test("The signer and Nơi nhận are settings of the Sở, overridable for one report and frozen by a submission")
+    func signerAndRecipients() throws {
+        try Self.seeded { _, tool in
+            let request = ["report", "--plan", "45/KH-STP", "--period", "2024-Q2", "--format", "md"]
+            let set = try tool.run(
+                "cchc-export",
+                [
+                    "settings", "set", "--unit", "Sở Tư pháp", "--signer-capacity", "kt. giám đốc", "--signer-title",
+                    "Phó Giám đốc", "--signer", "Nguyễn Văn An", "--recipient", "Sở Nội vụ",
+                    "--recipient=- UBND tỉnh (để báo cáo);", "--recipient", "Lưu: VT, VP",
+                ])
+            #expect(set.status == 0, "\(set)")
+            let configured = try tool.run("cchc-export", request)
+            for line in ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An", "- UBND tỉnh (để báo cáo);", "- Lưu: VT, VP."] {
+                #expect(configured.stdout.contains(line), "\(line) missing")
+            }
+            let shown = try tool.run("cchc-export", ["settings", "show", "--format", "json"])
+            #expect(shown.stdout.contains("Nguyễn Văn An") && shown.stdout.contains("KT. GIÁM ĐỐC"), "\(shown)")
+
+            let bad = try tool.run("cchc-export", ["settings", "set", "--unit", "Sở Tư pháp", "--signer-capacity", "Giám đốc ký"])
+            #expect(bad.status == 1 && bad.stderr.contains("KT., TL., TM., TUQ. hoặc Q."), "\(bad)")
+
+            // One report's own signer and recipients win over the settings, and a submission freezes them.
+            let submitted = try tool.run(
+                "cchc-export", request + ["--submit", "--signer", "Trần Thị Bình", "--recipient", "Sở Nội vụ", "--recipient", "Lưu: VT"])
+            #expect(submitted.status == 0, "\(submitted)")
+            #expect(submitted.stdout.contains("Trần Thị Bình") && submitted.stdout.contains("KT. GIÁM ĐỐC"))
+            #expect(!submitted.stdout.contains("UBND tỉnh (để báo cáo)"))
+            #expect(try tool.run("cchc-export", ["settings", "set", "--unit", "Sở Tư pháp", "--signer", "Lê Văn Cường"]).status == 0)
+            let later = try tool.run("cchc-export", request)
+            #expect(later.stdout == submitted.stdout, "the submitted version keeps its signer")
+            let overridden = try tool.run("cchc-export", request + ["--signer", "Ai đó"])
+            #expect(overridden.status == 1 && overridden.stderr.contains("người ký"), "\(overridden)")
+            let draft = try tool.run("cchc-export", request + ["--draft"])
+            #expect(draft.stdout.contains("Lê Văn Cường"))
+        }
+    }
+
     @Test("Bad requests: a clear message, exit 1, and no file left behind")
     func badRequests() throws {
         try Self.seeded { _, tool in

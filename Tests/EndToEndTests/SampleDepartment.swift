@@ -122,6 +122,12 @@ enum SampleDepartment {
                         \(snapshot)::jsonb, \(snapshot))
                 """)
             try c.query("INSERT INTO settings (key, value) VALUES ('web.require_totp_for_admin', 'false')")
+            try c.query(
+                """
+                INSERT INTO report_settings (unit_id, signer_capacity, signer_title, signer_name, distribution)
+                VALUES (\(office), 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Phạm Thị Mai Hương',
+                        \(["Sở Nội vụ", "Lãnh đạo Sở", "Lưu: VT, VP"]))
+                """)
         }
 
         // The web application's part: a password, and — where this login may sign people in — a failed

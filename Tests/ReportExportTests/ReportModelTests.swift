@@ -36,3 +36,24 @@ struct ReportModelTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Day.self, from: Data(#""2024-02-30""#.utf8)) }
     }
 }
+
+@Suite("Wording a Văn phòng would write")
+struct ReportWordingTests {
+    @Test("a quantity the text states is not repeated; people are participants, not products; a rate of nothing is left out")
+    func wording() throws {
+        let activity = Sample.activity(
+            1, "II.1", Sample.schedule(.continuous, "2024-01-01", "2024-12-31"),
+            progress: [
+                Sample.entry(1, "2024-04-01", text: "Hội nghị cho 120 người dự", quantity: 120, quantityUnit: "người"),
+                Sample.entry(2, "2024-04-02", text: "Đăng tin", quantity: 3, quantityUnit: "tin, bài"),
+            ])
+        let md = try Sample.report([activity]).markdown()
+        #expect(md.contains("Hội nghị cho 120 người dự |") || md.contains("Hội nghị cho 120 người dự<br>"), "\(md)")
+        #expect(!md.contains("120 người dự (120 người)"))
+        #expect(md.contains("Đăng tin (3 tin, bài)"))
+        #expect(md.contains("sản phẩm đã thực hiện: 3 tin, bài; số người tham gia: 120 người"), "\(md)")
+        #expect(md.contains("Người tham gia (người)"))
+        #expect(!md.contains("đạt 0%"))
+        #expect(md.contains("trong kỳ chưa có nhiệm vụ hoàn thành") || md.contains("1 nhiệm vụ đang thực hiện."), "\(md)")
+    }
+}

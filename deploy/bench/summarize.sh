@@ -67,6 +67,10 @@ done
 if [[ -f $results/export-report-docx.json ]]; then
     header "Export of a 2,000-activity plan with 100,000 progress entries (period 2024-Y)" "format"
     row "docx + json, one process" export-report-docx-json 1.5 300
+    if [[ -f $results/export-report-docx-json-xlsx.json ]]; then
+        row "docx + json + xlsx, one process" export-report-docx-json-xlsx 1.5 300
+        row xlsx export-report-xlsx
+    fi
     row docx export-report-docx
     row json export-report-json
     both=$(jq -s '.[0].results[0].mean + .[1].results[0].mean' "$results/export-report-docx.json" "$results/export-report-json.json")

@@ -67,6 +67,7 @@ struct XlsxPackageWriter {
             xml.raw("</cols>")
         }
         xml.raw("<sheetData>")
+        let letters = (0..<max(columnCount, 1)).map { columnLetters($0) }
         for (rowIndex, row) in sheet.rows.enumerated() {
             // Wrapped rows get their height written: not every reader fits rows to their text on opening.
             let lines = lineCount(row, widths: widths)
@@ -75,8 +76,9 @@ struct XlsxPackageWriter {
             } else {
                 xml.raw("<row r=\"\(rowIndex + 1)\">")
             }
+            let rowNumber = String(rowIndex + 1)
             for (columnIndex, cell) in row.enumerated() {
-                writeCell(cell, reference: reference(column: columnIndex, row: rowIndex), into: &xml)
+                writeCell(cell, reference: letters[columnIndex] + rowNumber, into: &xml)
             }
             xml.raw("</row>")
         }
@@ -104,7 +106,10 @@ struct XlsxPackageWriter {
                 xml.raw("<c r=\"\(reference)\" s=\"\(style)\"/>")
                 return
             }
-            let fitted = text.count > cellTextLimit ? String(text.prefix(cellTextLimit - 1)) + "…" : text
+            // Excel counts UTF-16 units; the byte count bounds them, so most texts need no count at all.
+            let fitted =
+                text.utf8.count > cellTextLimit && text.utf16.count > cellTextLimit
+                ? String(text.prefix(cellTextLimit - 1)) + "…" : text
             xml.raw("<c r=\"\(reference)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
             xml.text(fitted)
             xml.raw("</t></is></c>")
@@ -129,17 +134,29 @@ struct XlsxPackageWriter {
         for (index, cell) in row.enumerated() where index < widths.count {
             guard case .text(let text, let role) = cell, role != .title, role != .note else { continue }
             let capacity = max(1, Int(widths[index] * (role == .header ? 1.0 : 1.15)) - 1)
+            // Characters never outnumber bytes: a short text is one line without counting anything.
+            if text.utf8.count <= capacity { continue }
             var lines = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines += max(1, (line.count + capacity - 1) / capacity)
+            var length = 0
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" {
+                    lines += max(1, (length + capacity - 1) / capacity)
+                    length = 0
+                } else if scalar.properties.canonicalCombiningClass == .notReordered {
+                    length += 1
+                }
             }
+            lines += max(1, (length + capacity - 1) / capacity)
             tallest = max(tallest, lines)
         }
         return tallest
     }
 
     /// "A1", "AB12" from zero-based indices.
-    static func reference(column: Int, row: Int) -> String {
+    static func reference(column: Int, row: Int) -> String { columnLetters(column) + String(row + 1) }
+
+    /// "A", "Z", "AA" from a zero-based column index.
+    static func columnLetters(_ column: Int) -> String {
         var letters = ""
         var n = column + 1
         while n > 0 {
@@ -147,7 +164,7 @@ struct XlsxPackageWriter {
             letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
             n = (n - 1) / 26
         }
-        return letters + String(row + 1)
+        return letters
     }
 
     /// The day's serial in the 1900 date system (1 = 1900-01-01, counting Excel's phantom 29/02/1900, so
@@ -172,13 +189,27 @@ struct XlsxPackageWriter {
     /// Each column's width: its longest line (header included) plus padding, within its bounds.
     static func columnWidths(_ sheet: XlsxSheet, count: Int) -> [Double] {
         var longest = [Int](repeating: 0, count: count)
+        let caps = (0..<count).map { index in
+            Int((index < sheet.columns.count ? sheet.columns[index] : XlsxColumn()).maximum) - 2
+        }
         for row in sheet.rows {
-            for (index, cell) in row.enumerated() where index < count {
+            for (index, cell) in row.enumerated() where index < count && longest[index] < caps[index] {
                 if cell.role == .title || cell.role == .note { continue }  // they run across the columns
                 let length: Int
                 switch cell {
                 case .text(let text, _):
-                    length = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { max($0, $1.count) }
+                    // The longest line in characters (a column stops looking once it reached its maximum).
+                    var best = 0
+                    var current = 0
+                    for scalar in text.unicodeScalars {
+                        if scalar == "\n" {
+                            best = max(best, current)
+                            current = 0
+                        } else if scalar.properties.canonicalCombiningClass == .notReordered {
+                            current += 1
+                        }
+                    }
+                    length = max(best, current)
                 case .number(let value, _): length = number(value).count + 1
                 case .date: length = 10
                 case .rate: length = 6

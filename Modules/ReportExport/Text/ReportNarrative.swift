@@ -174,7 +174,7 @@ enum ReportNarrative {
                 alignments: [.center, .left, .center, .center],
                 rows: products.enumerated().map { index, product in
                     .cells([
-                        ["\(index + 1)"], [product.name], [product.planned.map(VietnameseFormat.count) ?? "-"],
+                        ["\(index + 1)"], [ResultText.productName(product.name)], [product.planned.map(VietnameseFormat.count) ?? "-"],
                         [product.reported.map(VietnameseFormat.quantity) ?? "-"],
                     ])
                 }))

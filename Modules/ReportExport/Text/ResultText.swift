@@ -67,8 +67,13 @@ enum ResultText {
     /// A quantity unit that counts people ("người", "lượt người", "đại biểu", "học viên"): participants, not
     /// a product of the plan.
     static func countsPeople(_ unit: String) -> Bool {
-        let folded = VietnameseText.foldedKey(unit)
+        let folded = VietnameseText.accentInsensitiveKey(VietnameseFormat.trimmed(unit))
         return ["nguoi", "luot nguoi", "nguoi du", "dai bieu", "hoc vien", "cong chuc", "vien chuc", "can bo", "luot"]
             .contains(folded)
+    }
+
+    /// A product line's name: participants read as such ("Người tham gia (người)"), not as a product.
+    static func productName(_ name: String) -> String {
+        countsPeople(name) ? "Người tham gia (\(name))" : name
     }
 }

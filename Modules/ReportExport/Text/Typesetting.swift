@@ -4,36 +4,70 @@ import PlanCore
 /// formats keep plain spaces): no line break inside "Quý II", "6 tháng", "ngày 14", "năm 2024", "Số: 05"
 /// or a date, and the organ names of the header broken where a person would break them.
 enum Typesetting {
-    static let noBreakSpace: Character = "\u{00A0}"
 
     /// Words a number or a Roman numeral stays with.
-    private static let leadWords: Set<String> = ["Quý", "quý", "ngày", "Ngày", "tháng", "Tháng", "năm", "Năm", "Số:", "số", "Số"]
+    private static let leadWords: [[UInt8]] = ["Quý", "quý", "ngày", "Ngày", "tháng", "Tháng", "năm", "Năm", "Số:", "số", "Số"]
+        .map { Array($0.utf8) }
     /// Words that stay with the number before them ("6 tháng", "15 ngày", "2 năm").
-    private static let trailWords: Set<String> = ["tháng", "năm", "ngày", "quý"]
+    private static let trailWords: [[UInt8]] = ["tháng", "năm", "ngày", "quý"].map { Array($0.utf8) }
+    private static let year: [UInt8] = Array("năm".utf8)
 
-    /// The text with no-break spaces where a line must not break.
+    /// The text with no-break spaces where a line must not break. One pass over the bytes; the text is
+    /// returned as it is when nothing needs gluing (the Phụ lục sets tens of thousands of lines).
     static func keepTogether(_ text: String) -> String {
-        guard text.contains(" ") else { return text }
-        let words = text.split(separator: " ", omittingEmptySubsequences: false)
-        guard words.count > 1 else { return text }
-        var out = String(words[0])
-        for index in 1..<words.count {
-            let (before, after) = (words[index - 1], words[index])
-            let glue =
-                (leadWords.contains(String(before)) && (startsWithDigit(after) || isRoman(after)))
-                || (isNumber(before) && trailWords.contains(String(after)))
-                || (isRoman(before) && after == "năm")
-            out.append(glue ? noBreakSpace : " ")
-            out += after
-        }
-        return out
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var glued: [Int] = []
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == 0x20 else {
+                    index += 1
+                    continue
+                }
+                var start = index
+                while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+                var end = index + 1
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                let before = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let after = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+                if glue(before, after) { glued.append(index) }
+                index += 1
+            }
+            guard !glued.isEmpty else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + glued.count)
+            var last = 0
+            for position in glued {
+                out.append(contentsOf: bytes[last..<position])
+                out.append(contentsOf: [0xC2, 0xA0])
+                last = position + 1
+            }
+            out.append(contentsOf: bytes[last...])
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
-    private static func startsWithDigit(_ word: Substring) -> Bool { word.first.map { $0.isASCII && $0.isNumber } ?? false }
-    private static func isNumber(_ word: Substring) -> Bool { !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber } }
-    private static func isRoman(_ word: Substring) -> Bool {
-        let core = word.trimmingSuffix { ",.;:)".contains($0) }
-        return !core.isEmpty && core.allSatisfy { "IVX".contains($0) }
+    private static func glue(_ before: UnsafeBufferPointer<UInt8>, _ after: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = after.first, !before.isEmpty else { return false }
+        if isDigit(first) || isRoman(after) { return leadWords.contains { $0.elementsEqual(before) } }
+        if before.allSatisfy(isDigit) { return trailWords.contains { $0.elementsEqual(after) } }
+        return isRoman(before) && year.elementsEqual(after)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// "II", "IV,", "XII)": a Roman numeral, perhaps followed by punctuation.
+    private static func isRoman(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var count = 0
+        for byte in word {
+            switch byte {
+            case UInt8(ascii: "I"), UInt8(ascii: "V"), UInt8(ascii: "X"): count += 1
+            case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: ")"):
+                if count == 0 { return false }
+            default: return false
+            }
+        }
+        return count > 0
     }
 
     /// Pairs of syllables that make one word and are never split across lines in an organ name.
@@ -84,13 +118,5 @@ enum Typesetting {
             }
         }
         return best?.lines ?? [name]
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
-        var result = self
-        while let last = result.last, predicate(last) { result.removeLast() }
-        return result
     }
 }

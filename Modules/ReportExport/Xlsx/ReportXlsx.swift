@@ -78,7 +78,7 @@ extension Report {
             rows.append(["Sản phẩm", "Kế hoạch", "Đã thực hiện trong kỳ"].map { .text($0, .header) })
             for product in figures.products {
                 rows.append([
-                    .text(product.name), product.planned.map { .number(Double($0)) } ?? .empty(),
+                    .text(ResultText.productName(product.name)), product.planned.map { .number(Double($0)) } ?? .empty(),
                     product.reported.map { .number($0) } ?? .empty(),
                 ])
             }
