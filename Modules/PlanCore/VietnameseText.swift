@@ -11,6 +11,19 @@ public enum VietnameseText {
         collapseWhitespace(text.precomposedStringWithCanonicalMapping)
     }
 
+    /// "00:39 ngày 04/12/2026" in Việt Nam's time (UTC+7, no daylight saving) from a UTC instant as the
+    /// store prints it ("2026-12-03T17:39:19Z"); the text as given when it is not of that form.
+    public static func instant(fromUTC utc: String) -> String {
+        let parts = utc.split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Int($0) }
+        guard parts.count == 6, let day = Day(parts[0], parts[1], parts[2]) else { return utc }
+        let minutes = parts[3] * 60 + parts[4] + 7 * 60
+        let local = minutes >= 24 * 60 ? day.adding(days: 1) : day
+        let clock = minutes % (24 * 60)
+        let hh = clock / 60 < 10 ? "0\(clock / 60)" : "\(clock / 60)"
+        let mm = clock % 60 < 10 ? "0\(clock % 60)" : "\(clock % 60)"
+        return "\(hh):\(mm) ngày \(local.vietnamese)"
+    }
+
     /// A number as Vietnamese writes it: "3", "2,5", "1.250", "1.234,75" (thousands with ".", decimals with
     /// ",", rounded to at most `decimals` decimals, no trailing zeros).
     public static func number(_ value: Double, decimals: Int = 2) -> String {

@@ -131,16 +131,6 @@ enum PageFormat {
 
     static func date(_ day: Day?) -> String { day?.vietnamese ?? "" }
 
-    /// "00:39 ngày 04/12/2026" in Vietnam's time (UTC+7, no daylight saving) from the store's UTC
-    /// "2026-12-03T17:39:19Z"; the text as given when it is not of that form.
-    static func instant(_ utc: String) -> String {
-        let parts = utc.split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Int($0) }
-        guard parts.count == 6, let day = Day(parts[0], parts[1], parts[2]) else { return utc }
-        let minutes = parts[3] * 60 + parts[4] + 7 * 60
-        let local = minutes >= 24 * 60 ? day.adding(days: 1) : day
-        let clock = minutes % (24 * 60)
-        let hh = clock / 60 < 10 ? "0\(clock / 60)" : "\(clock / 60)"
-        let mm = clock % 60 < 10 ? "0\(clock % 60)" : "\(clock % 60)"
-        return "\(hh):\(mm) ngày \(local.vietnamese)"
-    }
+    /// "00:39 ngày 04/12/2026" in Việt Nam's time from the store's UTC instant.
+    static func instant(_ utc: String) -> String { VietnameseText.instant(fromUTC: utc) }
 }

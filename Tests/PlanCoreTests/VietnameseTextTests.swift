@@ -100,3 +100,22 @@ struct VietnameseTextTests {
         #expect(fromNFD.unicodeScalars.elementsEqual("TIẾNG VIỆT".unicodeScalars))
     }
 }
+
+@Suite("Instants and the period that follows")
+struct InstantAndFollowingTests {
+    @Test("a UTC instant in Việt Nam's time, across midnight")
+    func instant() {
+        #expect(VietnameseText.instant(fromUTC: "2026-12-03T17:39:19Z") == "00:39 ngày 04/12/2026")
+        #expect(VietnameseText.instant(fromUTC: "2024-06-17T02:05:00Z") == "09:05 ngày 17/06/2024")
+        #expect(VietnameseText.instant(fromUTC: "không phải thời điểm") == "không phải thời điểm")
+    }
+
+    @Test("the next period of a report follows its own period within the year")
+    func following() throws {
+        let cases = [("2024-H1", "2024-H2"), ("2024-H2", "2025-H1"), ("2024-9M", "2024-Q4"), ("2024-Q4", "2025-Q1"),
+                     ("2024-M12", "2025-M01"), ("2024-Y", "2025-Y")]
+        for (period, next) in cases {
+            #expect(try PeriodID(parsing: period).following.description == next, "\(period)")
+        }
+    }
+}

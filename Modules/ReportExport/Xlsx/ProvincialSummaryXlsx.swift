@@ -18,7 +18,7 @@ extension ProvincialSummary {
         var table: [[XlsxCell]] = [Self.xlsxHeaders.map { .text($0, .header) }]
         for (index, row) in rows.enumerated() {
             table.append(
-                [.number(Double(index + 1)), .text(row.unit), .text(row.plan ?? ""), .text(row.submittedAt ?? ""),
+                [.number(Double(index + 1)), .text(row.unit), .text(row.plan ?? ""), .text(row.submittedAt.map { VietnameseText.instant(fromUTC: $0) } ?? ""),
                  .text(Self.timeliness(row))]
                     + Self.figures(
                         [row.activities, row.done, row.inProgress, row.notStarted, row.overdue, row.cancelled],
