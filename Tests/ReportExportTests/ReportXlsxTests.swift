@@ -14,6 +14,7 @@ struct ReportXlsxTests {
             try Golden.check(try DocxReading.part(part, of: data), against: "report-2024-Q2.xlsx.sheet\(index + 1).xml")
         }
         try Golden.check(try DocxReading.part("xl/workbook.xml", of: data), against: "report-2024-Q2.xlsx.workbook.xml")
+        try Golden.check(try DocxReading.part("xl/sharedStrings.xml", of: data), against: "report-2024-Q2.xlsx.sharedStrings.xml")
     }
 
     @Test("a real reader (openpyxl) finds the sheets, real cell types, frozen headers and the print setup")

@@ -6,8 +6,8 @@ import Foundation
 struct XlsxPackageWriter {
     let workbook: XlsxWorkbook
 
-    private static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
-    private static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     private static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     /// Excel's limit for the text of one cell.
     static let cellTextLimit = 32_767
@@ -21,10 +21,42 @@ struct XlsxPackageWriter {
         zip.add("xl/workbook.xml", Array(Self.workbookXML(sheets, names: names).utf8))
         zip.add("xl/_rels/workbook.xml.rels", Array(Self.workbookRelationships(sheetCount: sheets.count).utf8))
         zip.add("xl/styles.xml", Array(Self.styles.utf8))
+        // Text goes to one shared string table (Excel's own way): a title repeated on 50 result rows is
+        // written once, and each sheet is a third of its inline size.
+        var strings = SharedStrings()
         for (index, sheet) in sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(index + 1).xml", Self.sheetXML(sheet))
+            zip.add("xl/worksheets/sheet\(index + 1).xml", Self.sheetXML(sheet, strings: &strings))
         }
+        zip.add("xl/sharedStrings.xml", strings.xml())
         return zip.archive()
+    }
+
+    /// The shared string table: each distinct text once, numbered in order of first use.
+    struct SharedStrings {
+        private var index: [String: Int] = [:]
+        private var texts: [String] = []
+        private(set) var references = 0
+
+        mutating func number(_ text: String) -> Int {
+            references += 1
+            if let known = index[text] { return known }
+            index[text] = texts.count
+            texts.append(text)
+            return texts.count - 1
+        }
+
+        func xml() -> [UInt8] {
+            var xml = XMLOutput(capacity: texts.reduce(256) { $0 + $1.utf8.count + 40 })
+            xml.raw(XlsxPackageWriter.declaration)
+            xml.raw("<sst xmlns=\"\(XlsxPackageWriter.main)\" count=\"\(references)\" uniqueCount=\"\(texts.count)\">")
+            for text in texts {
+                xml.raw("<si><t xml:space=\"preserve\">")
+                xml.text(text)
+                xml.raw("</t></si>")
+            }
+            xml.raw("</sst>")
+            return xml.bytes
+        }
     }
 
     /// Names made unique case-insensitively, as Excel requires ("Kết quả", "Kết quả (2)").
@@ -45,7 +77,12 @@ struct XlsxPackageWriter {
     // MARK: - Worksheets
 
     static func sheetXML(_ sheet: XlsxSheet) -> [UInt8] {
-        var xml = XMLOutput(capacity: sheet.rows.count * 400 + 4096)
+        var strings = SharedStrings()
+        return sheetXML(sheet, strings: &strings)
+    }
+
+    static func sheetXML(_ sheet: XlsxSheet, strings: inout SharedStrings) -> [UInt8] {
+        var xml = XMLOutput(capacity: sheet.rows.reduce(4096) { $0 + 48 + $1.count * 40 })
         let columnCount = max(sheet.columns.count, sheet.rows.map(\.count).max() ?? 0)
         xml.raw(declaration + "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">")
         xml.raw("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
@@ -78,7 +115,7 @@ struct XlsxPackageWriter {
             }
             let rowNumber = String(rowIndex + 1)
             for (columnIndex, cell) in row.enumerated() {
-                writeCell(cell, reference: letters[columnIndex] + rowNumber, into: &xml)
+                writeCell(cell, reference: letters[columnIndex] + rowNumber, strings: &strings, into: &xml)
             }
             xml.raw("</row>")
         }
@@ -98,7 +135,9 @@ struct XlsxPackageWriter {
         return xml.bytes
     }
 
-    private static func writeCell(_ cell: XlsxCell, reference: String, into xml: inout XMLOutput) {
+    private static func writeCell(
+        _ cell: XlsxCell, reference: String, strings: inout SharedStrings, into xml: inout XMLOutput
+    ) {
         let style = styleIndex(cell)
         switch cell {
         case .text(let text, _):
@@ -110,9 +149,7 @@ struct XlsxPackageWriter {
             let fitted =
                 text.utf8.count > cellTextLimit && text.utf16.count > cellTextLimit
                 ? String(text.prefix(cellTextLimit - 1)) + "…" : text
-            xml.raw("<c r=\"\(reference)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
-            xml.text(fitted)
-            xml.raw("</t></is></c>")
+            xml.raw("<c r=\"\(reference)\" s=\"\(style)\" t=\"s\"><v>\(strings.number(fitted))</v></c>")
         case .number(let value, _) where value.isFinite:
             xml.raw("<c r=\"\(reference)\" s=\"\(style)\"><v>\(number(value))</v></c>")
         case .rate(let value, _) where value.isFinite:
@@ -138,11 +175,12 @@ struct XlsxPackageWriter {
             if text.utf8.count <= capacity { continue }
             var lines = 0
             var length = 0
-            for scalar in text.unicodeScalars {
-                if scalar == "\n" {
+            // Characters counted as UTF-8 lead bytes (stored text is NFC: one scalar per Vietnamese letter).
+            for byte in text.utf8 {
+                if byte == 0x0A {
                     lines += max(1, (length + capacity - 1) / capacity)
                     length = 0
-                } else if scalar.properties.canonicalCombiningClass == .notReordered {
+                } else if byte & 0xC0 != 0x80 {
                     length += 1
                 }
             }
@@ -201,11 +239,11 @@ struct XlsxPackageWriter {
                     // The longest line in characters (a column stops looking once it reached its maximum).
                     var best = 0
                     var current = 0
-                    for scalar in text.unicodeScalars {
-                        if scalar == "\n" {
+                    for byte in text.utf8 {
+                        if byte == 0x0A {
                             best = max(best, current)
                             current = 0
-                        } else if scalar.properties.canonicalCombiningClass == .notReordered {
+                        } else if byte & 0xC0 != 0x80 {
                             current += 1
                         }
                     }
@@ -312,6 +350,7 @@ struct XlsxPackageWriter {
             xml += "<Relationship Id=\"rId\(index)\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet\(index).xml\"/>"
         }
         xml += "<Relationship Id=\"rIdStyles\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/>"
+        xml += "<Relationship Id=\"rIdStrings\" Type=\"\(relationships)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
         return xml + "</Relationships>"
     }
 
@@ -325,6 +364,8 @@ struct XlsxPackageWriter {
             xml += "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" "
                 + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
+        xml += "<Override PartName=\"/xl/sharedStrings.xml\" "
+            + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
         xml += "<Override PartName=\"/xl/styles.xml\" "
             + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
         return xml + CoreProperties.contentTypeOverrides(workbook.properties) + "</Types>"
