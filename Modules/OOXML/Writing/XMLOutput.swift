@@ -17,6 +17,26 @@ struct XMLOutput {
         bytes.append(contentsOf: markup.utf8)
     }
 
+    /// Appends a non-negative integer's decimal digits without making a string.
+    mutating func integer(_ value: Int) {
+        guard value > 0 else {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
     /// Appends character data: NFC-normalised, `&`, `<`, `>` escaped, characters illegal in XML 1.0 dropped.
     mutating func text(_ value: String) {
         append(value, inAttribute: false)

@@ -23,7 +23,7 @@ struct XlsxPackageWriter {
         zip.add("xl/styles.xml", Array(Self.styles.utf8))
         // Text goes to one shared string table (Excel's own way): a title repeated on 50 result rows is
         // written once, and each sheet is a third of its inline size.
-        var strings = SharedStrings()
+        var strings = SharedStrings(capacity: sheets.reduce(0) { $0 + $1.rows.reduce(0) { $0 + $1.count } })
         for (index, sheet) in sheets.enumerated() {
             zip.add("xl/worksheets/sheet\(index + 1).xml", Self.sheetXML(sheet, strings: &strings))
         }
@@ -33,14 +33,40 @@ struct XlsxPackageWriter {
 
     /// The shared string table: each distinct text once, numbered in order of first use.
     struct SharedStrings {
-        private var index: [String: Int] = [:]
+        /// A text compared and hashed by its UTF-8 bytes: String's own hashing normalises every non-ASCII
+        /// text on the way (a quarter of a 100,000-row workbook's time); the texts are NFC already.
+        struct Key: Hashable {
+            var text: String
+            static func == (lhs: Key, rhs: Key) -> Bool {
+                let (left, right) = (lhs.text.utf8, rhs.text.utf8)
+                guard left.count == right.count else { return false }
+                let same = left.withContiguousStorageIfAvailable { l in
+                    right.withContiguousStorageIfAvailable { r in
+                        l.count == 0 || memcmp(l.baseAddress!, r.baseAddress!, l.count) == 0
+                    }
+                }
+                return (same ?? nil) ?? left.elementsEqual(right)
+            }
+            func hash(into hasher: inout Hasher) {
+                var copy = text
+                copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+        }
+
+        private var index: [Key: Int] = [:]
         private var texts: [String] = []
         private(set) var references = 0
 
+        init(capacity: Int = 0) {
+            index.reserveCapacity(capacity / 2)
+            texts.reserveCapacity(capacity / 2)
+        }
+
         mutating func number(_ text: String) -> Int {
             references += 1
-            if let known = index[text] { return known }
-            index[text] = texts.count
+            let key = Key(text: text)
+            if let known = index[key] { return known }
+            index[key] = texts.count
             texts.append(text)
             return texts.count - 1
         }
@@ -140,7 +166,7 @@ struct XlsxPackageWriter {
     ) {
         let style = styleIndex(cell)
         switch cell {
-        case .text(let text, _):
+        case .text(let text, _), .uniqueText(let text, _):
             guard !text.isEmpty else {
                 xml.raw("<c r=\"\(reference)\" s=\"\(style)\"/>")
                 return
@@ -149,7 +175,21 @@ struct XlsxPackageWriter {
             let fitted =
                 text.utf8.count > cellTextLimit && text.utf16.count > cellTextLimit
                 ? String(text.prefix(cellTextLimit - 1)) + "…" : text
-            xml.raw("<c r=\"\(reference)\" s=\"\(style)\" t=\"s\"><v>\(strings.number(fitted))</v></c>")
+            xml.raw("<c r=\"")
+            xml.raw(reference)
+            xml.raw("\" s=\"")
+            xml.integer(style)
+            if case .text = cell {
+                xml.raw("\" t=\"s\"><v>")
+                xml.integer(strings.number(fitted))
+                xml.raw("</v></c>")
+            } else {
+                // Text that does not repeat (a result's own words) is written in place: a shared entry
+                // would only add a lookup.
+                xml.raw("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+                xml.text(fitted)
+                xml.raw("</t></is></c>")
+            }
         case .number(let value, _) where value.isFinite:
             xml.raw("<c r=\"\(reference)\" s=\"\(style)\"><v>\(number(value))</v></c>")
         case .rate(let value, _) where value.isFinite:
@@ -169,7 +209,8 @@ struct XlsxPackageWriter {
     static func lineCount(_ row: [XlsxCell], widths: [Double]) -> Int {
         var tallest = 1
         for (index, cell) in row.enumerated() where index < widths.count {
-            guard case .text(let text, let role) = cell, role != .title, role != .note else { continue }
+            guard let text = cell.textValue, cell.role != .title, cell.role != .note else { continue }
+            let role = cell.role
             let capacity = max(1, Int(widths[index] * (role == .header ? 1.0 : 1.15)) - 1)
             // Characters never outnumber bytes: a short text is one line without counting anything.
             if text.utf8.count <= capacity { continue }
@@ -235,7 +276,7 @@ struct XlsxPackageWriter {
                 if cell.role == .title || cell.role == .note { continue }  // they run across the columns
                 let length: Int
                 switch cell {
-                case .text(let text, _):
+                case .text(let text, _), .uniqueText(let text, _):
                     // The longest line in characters (a column stops looking once it reached its maximum).
                     var best = 0
                     var current = 0
@@ -277,7 +318,7 @@ struct XlsxPackageWriter {
         }
         let kind: Int
         switch cell {
-        case .text, .empty: kind = 0
+        case .text, .uniqueText, .empty: kind = 0
         case .number: kind = 1
         case .date: kind = 2
         case .rate: kind = 3

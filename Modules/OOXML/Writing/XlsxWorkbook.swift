@@ -83,6 +83,9 @@ public enum XlsxCell: Sendable, Hashable {
     }
 
     case text(String, Role = .body)
+    /// Text that will not repeat across the workbook (a result's own words, its evidence): written in the
+    /// cell rather than in the shared string table. Reads the same.
+    case uniqueText(String, Role = .body)
     case number(Double, Role = .body)
     /// Year, month, day.
     case date(Int, Int, Int, Role = .body)
@@ -92,7 +95,17 @@ public enum XlsxCell: Sendable, Hashable {
 
     public var role: Role {
         switch self {
-        case .text(_, let role), .number(_, let role), .date(_, _, _, let role), .rate(_, let role), .empty(let role): role
+        case .text(_, let role), .uniqueText(_, let role), .number(_, let role), .date(_, _, _, let role), .rate(_, let role),
+            .empty(let role):
+            role
+        }
+    }
+
+    /// The text of a text cell.
+    public var textValue: String? {
+        switch self {
+        case .text(let text, _), .uniqueText(let text, _): text
+        default: nil
         }
     }
 }

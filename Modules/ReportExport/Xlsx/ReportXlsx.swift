@@ -96,7 +96,8 @@ extension Report {
                 rows.append(
                     cells.enumerated().map { index, lines in
                         if index == 0, lines.count == 1, let number = Int(lines[0]) { return .number(Double(number)) }
-                        return .text(lines.joined(separator: "\n"))
+                        // Units, time frames and statuses repeat; results and evidence are the row's own.
+                        return [5, 7].contains(index) ? .uniqueText(lines.joined(separator: "\n")) : .text(lines.joined(separator: "\n"))
                     })
             }
         }
@@ -113,9 +114,9 @@ extension Report {
             for result in activity.results {
                 rows.append([
                     .number(Double(rows.count)), .text(activity.ref), .text(activity.title), Self.cell(result.date),
-                    .text(result.unit.name), .text(VietnameseFormat.trimmed(result.text)),
+                    .text(result.unit.name), .uniqueText(VietnameseFormat.trimmed(result.text)),
                     result.quantity.map { .number($0) } ?? .empty(), .text(result.quantityUnit ?? ""),
-                    .text(result.evidence.map(ResultText.evidence).joined(separator: "\n")), Self.cell(result.recordedOn),
+                    .uniqueText(result.evidence.map(ResultText.evidence).joined(separator: "\n")), Self.cell(result.recordedOn),
                 ])
             }
         }
