@@ -25,16 +25,29 @@ public struct ReportAssembly {
     /// Nơi nhận given for this report only, replacing the settings' list.
     public var distributionOverride: [String]?
 
-    /// Nơi nhận when neither the settings nor the report give one.
-    public static let defaultDistribution = ["Sở Nội vụ", "Lãnh đạo Sở", "Lưu: VT, VP."]
+    /// Whether the body reporting is the one that issued the plan: false once the issuer was renamed or
+    /// merged into another body by the report date (the report then comes from that body).
+    public let reporterIssuedPlan: Bool
 
-    /// Who signs: the settings of the Sở (else the plan's own signer, as the import read it), with this
-    /// report's overrides.
+    /// Nơi nhận when neither the settings nor the report give one: the main recipient first.
+    public var defaultDistribution: [String] { [recipient, "Lãnh đạo Sở", "Lưu: VT, VP."] }
+
+    /// The main recipient: Sở Nội vụ, which compiles the province's report; Sở Nội vụ itself reports to the
+    /// body above it (Ủy ban nhân dân tỉnh).
+    public var recipient: String {
+        VietnameseText.foldedKey(record.owner.name) == VietnameseText.foldedKey("Sở Nội vụ")
+            ? record.owner.parentName ?? "Ủy ban nhân dân tỉnh" : "Sở Nội vụ"
+    }
+
+    /// Who signs: the settings of the Sở (else the plan's own signer, as the import read it, without the
+    /// person's name when another body now reports), with this report's overrides.
     public var signer: DocumentIdentity.Signer {
         let configured = settings?.signer ?? .init()
+        var fromPlan = record.document.signer
+        if !reporterIssuedPlan { fromPlan.name = nil }
         var signer =
             configured.capacity == nil && configured.title == nil && configured.name == nil
-            ? record.document.signer : configured
+            ? fromPlan : configured
         if let capacity = signerOverride.capacity { signer.capacity = capacity }
         if let title = signerOverride.title { signer.title = title }
         if let name = signerOverride.name { signer.name = name }
@@ -45,7 +58,7 @@ public struct ReportAssembly {
     public var distribution: [String] {
         if let distributionOverride, !distributionOverride.isEmpty { return distributionOverride }
         if let configured = settings?.distribution, !configured.isEmpty { return configured }
-        return Self.defaultDistribution
+        return defaultDistribution
     }
 
     /// Chooses the plan and period and loads the plan.
@@ -78,16 +91,22 @@ public struct ReportAssembly {
         settings = try store.reportSettings(unitID: ownerID)
         self.date = try text.issuedOn ?? date ?? regime.deadline(for: period)
         record = try store.loadPlan(id: plan.id, namesOn: self.date)
+        reporterIssuedPlan =
+            try store.planOwner(id: plan.id, namesOn: record.document.issuedOn ?? DayRange.year(plan.year).from).id
+            == record.owner.id
     }
 
     /// The report model with the given submission state.
     public func report(asOf: Day?, status: ReportStatus, snapshot: ReportSnapshot?) throws -> Report {
         let owner = record.owner
-        let place = try store.unitPlace(owner.id) ?? record.document.place ?? ""
+        let place = try store.unitPlace(owner.id, on: date) ?? record.document.place ?? ""
+        // The plan's own ký hiệu names its issuer ("KH-SLĐTBXH"); once the issuer was renamed or merged into
+        // another body, the report comes from that body and carries its short form.
         let abbreviation =
             owner.abbreviation
-            ?? record.document.symbol.flatMap { $0.split(separator: "-", maxSplits: 1).last.map(String.init) }
-            ?? ""
+            ?? (reporterIssuedPlan
+                ? record.document.symbol.flatMap { $0.split(separator: "-", maxSplits: 1).last.map(String.init) } : nil)
+            ?? UnitNaming.initials(owner.name)
         var parentActivities: [ReportContext.ParentActivity] = []
         if let parentID = try store.parentPlanID(of: plan.id) {
             parentActivities = try store.activityTitles(planID: parentID).map {
@@ -96,7 +115,7 @@ public struct ReportAssembly {
         }
         let context = ReportContext(
             reporter: .init(parentName: owner.parentName, name: owner.name, abbreviation: abbreviation, place: place),
-            number: text.number, date: date, asOf: asOf, signer: signer, distribution: distribution, issues: text.issues,
+            recipient: recipient, number: text.number, date: date, asOf: asOf, signer: signer, distribution: distribution, issues: text.issues,
             proposals: text.proposals, status: status, snapshot: snapshot, parentActivities: parentActivities)
         do {
             return try ReportBuilder.build(plan: record, period: period, regime: regime, context: context)

@@ -54,6 +54,32 @@ public enum UnitNaming {
         return nil
     }
 
+    /// The usual short form of a body's name in a ký hiệu: the first letter of each word but the
+    /// conjunctions, in capitals ("Sở Nội vụ" → "SNV", "Sở Lao động - Thương binh và Xã hội" → "SLĐTBXH");
+    /// a name already written short ("UBND tỉnh Đồng Nai") keeps its short word.
+    public static func initials(_ name: String) -> String {
+        let skipped: Set<String> = ["và", "với", "của", "-", "–", "&"]
+        return withoutAside(name).split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { word -> String? in
+            let text = String(word)
+            guard !skipped.contains(text.lowercased()), let first = text.first, first.isLetter else { return nil }
+            return text.count > 1 && text == text.uppercased() ? text : String(first).uppercased()
+        }.joined()
+    }
+
+    /// The place an authority's name ends with: "Ủy ban nhân dân tỉnh Đồng Nai" → "Đồng Nai",
+    /// "UBND thành phố Hồ Chí Minh" → "Hồ Chí Minh"; nil when the name names no tỉnh or thành phố.
+    public static func place(in name: String) -> String? {
+        let words = withoutAside(name).split(separator: " ").map(String.init)
+        guard
+            let marker = words.indices.last(where: { i in
+                let word = words[i].lowercased()
+                return i > 0 && (word == "tỉnh" || (word == "phố" && words[i - 1].lowercased() == "thành"))
+            }),
+            marker + 1 < words.count, words[marker + 1].first?.isUppercase == true
+        else { return nil }
+        return words[(marker + 1)...].joined(separator: " ")
+    }
+
     /// The name without a trailing parenthesised aside: "Ban Thi đua - Khen thưởng (thuộc Sở Nội vụ)" →
     /// "Ban Thi đua - Khen thưởng".
     public static func withoutAside(_ name: String) -> String {

@@ -109,7 +109,7 @@ enum ActivityOverviews {
 
 extension Store {
     /// Of `activities`, those the unit leads (chủ trì): directly, through another row of its history, or as
-    /// a member of a lead group.
+    /// a member of a lead group, or as the body that absorbed the lead.
     public func ledActivities(unitID: Int64, among activities: [Int64]) throws -> Set<Int64> {
         guard !activities.isEmpty else { return [] }
         return try transaction("xem hoạt động chủ trì") { connection in
@@ -118,9 +118,9 @@ extension Store {
                     """
                     SELECT DISTINCT aa.activity_id FROM activity_assignments aa
                      WHERE aa.role = 'lead' AND aa.activity_id = ANY(\(activities.map(String.init))::bigint[])
-                       AND (aa.unit_id IN (SELECT cchc_unit_chain(\(unitID)))
+                       AND (aa.unit_id IN (SELECT cchc_unit_estate(\(unitID)))
                             OR EXISTS (SELECT 1 FROM unit_group_members m
-                                        WHERE m.group_id = aa.unit_id AND m.member_id IN (SELECT cchc_unit_chain(\(unitID)))))
+                                        WHERE m.group_id = aa.unit_id AND m.member_id IN (SELECT cchc_unit_estate(\(unitID)))))
                     """
                 ).map { try $0.decode(Int64.self, at: 0) })
         }
@@ -135,7 +135,7 @@ extension Store {
                 """
                 SELECT DISTINCT u.id, u.name FROM activity_assignments aa
                   JOIN activities a ON a.id = aa.activity_id
-                  JOIN units u ON u.id = cchc_unit_on(aa.unit_id, \(day.iso)::date)
+                  JOIN units u ON u.id = cchc_unit_successor(aa.unit_id, \(day.iso)::date)
                  WHERE a.plan_id = \(planID) AND a.removed_in_revision IS NULL
                  ORDER BY u.name
                 """

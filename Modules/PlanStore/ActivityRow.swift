@@ -90,17 +90,17 @@ enum ActivityUnits {
             WITH assigned AS (
                 SELECT * FROM activity_assignments WHERE activity_id = ANY(\(ids.map(String.init))::bigint[])
             ),
-            -- Each distinct unit's version on the day, computed once (as a join condition the function
+            -- Each distinct unit's version (or successor) on the day, computed once (as a join condition the function
             -- would be evaluated for every pair of rows).
             versions AS MATERIALIZED (
-                SELECT unit_id, cchc_unit_on(unit_id, \(day.iso)::date) AS version_id
+                SELECT unit_id, cchc_unit_successor(unit_id, \(day.iso)::date) AS version_id
                   FROM (SELECT DISTINCT unit_id FROM assigned) d
             )
             SELECT aa.activity_id, aa.role, v.id, v.name, v.abbreviation, v.kind, vp.name, aa.written_name
               FROM assigned aa
               JOIN versions o ON o.unit_id = aa.unit_id
               JOIN units v ON v.id = o.version_id
-              LEFT JOIN units vp ON vp.id = v.parent_id
+              LEFT JOIN units vp ON vp.id = cchc_unit_successor(v.parent_id, \(day.iso)::date)
              ORDER BY aa.activity_id, aa.role DESC, aa.position, v.name
             """)
         {

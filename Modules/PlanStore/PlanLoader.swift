@@ -197,10 +197,16 @@ struct PlanRecordLoader {
             guard let i = index[try row.decode(Int64.self, at: 0)] else { continue }
             let ref = try unit(try row.decode(Int64.self, at: 1))
             if try row.decode(String.self, at: 2) == "lead" {
-                activities[i].lead.append(ref)
-            } else {
+                if !activities[i].lead.contains(where: { $0.id == ref.id }) { activities[i].lead.append(ref) }
+            } else if !activities[i].coordinating.contains(where: { $0.id == ref.id }) {
                 activities[i].coordinating.append(ref)
             }
+        }
+        // After a merge the absorbed body and the one that took it over are one unit: it leads, it does
+        // not also coordinate.
+        for i in activities.indices where !activities[i].lead.isEmpty && !activities[i].coordinating.isEmpty {
+            let leads = Set(activities[i].lead.map(\.id))
+            activities[i].coordinating.removeAll { leads.contains($0.id) }
         }
 
         for row in try connection.query(
@@ -286,22 +292,21 @@ extension PlanRecordLoader {
 }
 
 extension UnitRegistry {
-    /// The unit as it was named on `day`: when it had been renamed by then, its successor under the new
-    /// name (following "renamed-to" lineage); otherwise itself.
+    /// The unit as documents dated `day` name it: when it had been renamed or merged into another body
+    /// by then, its successor (following "renamed-to" and "merged-into" lineage); otherwise itself. Its
+    /// parent is named the same way (a Sở under a province merged into another stands under the new one).
     public func version(of id: Int64, on day: Day) throws -> UnitRef {
-        var current = id
-        var seen: Set<Int64> = [id]
-        while let row = try connection.query(
+        let row = try connection.query(
             """
-            SELECT l.to_unit_id FROM unit_lineage l
-             WHERE l.from_unit_id = \(current) AND l.kind = 'renamed-to' AND l.effective <= \(day.iso)::date
-             ORDER BY l.effective DESC LIMIT 1
+            SELECT u.id, u.name, u.abbreviation, u.kind, p.name
+              FROM units u LEFT JOIN units p ON p.id = cchc_unit_successor(u.parent_id, \(day.iso)::date)
+             WHERE u.id = cchc_unit_successor(\(id), \(day.iso)::date)
             """
-        ).first {
-            let next = try row.decode(Int64.self, at: 0)
-            guard seen.insert(next).inserted else { break }
-            current = next
-        }
-        return try ref(current)
+        ).singleRow()
+        return UnitRef(
+            id: try row.decode(Int64.self, at: 0), name: try row.decode(String.self, at: 1),
+            abbreviation: try row.decode(String?.self, at: 2),
+            kind: OrgUnit.Kind(rawValue: try row.decode(String.self, at: 3)) ?? .division,
+            parentName: try row.decode(String?.self, at: 4))
     }
 }

@@ -47,10 +47,21 @@ extension Store {
         }
     }
 
-    /// The place name of a unit (`units.place`), if recorded.
-    public func unitPlace(_ unitID: Int64) throws -> String? {
+    /// The place a unit dates its documents from on `day` (`units.place`), if recorded.
+    public func unitPlace(_ unitID: Int64, on day: Day) throws -> String? {
+        // A body whose parent was merged into another by `day` (a Sở of a province merged into another
+        // province) dates its documents from the receiving parent's place.
         try transaction("xem đơn vị") { connection in
-            try connection.query("SELECT place FROM units WHERE id = \(unitID)").scalar(String?.self)
+            let row = try connection.query(
+                """
+                SELECT u.place, p.place, p.name, p.id IS DISTINCT FROM u.parent_id
+                  FROM units u LEFT JOIN units p ON p.id = cchc_unit_successor(u.parent_id, \(day.iso)::date)
+                 WHERE u.id = \(unitID)
+                """
+            ).singleRow()
+            let own = try row.decode(String?.self, at: 0)
+            let parentPlace = try row.decode(String?.self, at: 1) ?? (try row.decode(String?.self, at: 2)).flatMap(UnitNaming.place(in:))
+            return try row.decode(Bool.self, at: 3) ? parentPlace ?? own : own ?? parentPlace
         }
     }
 }

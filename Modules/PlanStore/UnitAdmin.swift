@@ -58,13 +58,13 @@ extension Store {
     }
 
     /// The tree of units valid on `day`, depth first, siblings by kind then name. A unit whose parent was
-    /// renamed or moved stands under the parent's version valid that day.
+    /// renamed, moved or merged into another body stands under the parent's version (or successor) valid that day.
     public func unitTree(on day: Day) throws -> [UnitTreeEntry] {
         try transaction("xem danh sách đơn vị") { connection in
             let rows = try connection.query(
                 """
                 SELECT \(unsafeRaw: UnitRecord.columns), CASE WHEN u.parent_id IS NULL THEN NULL
-                       ELSE cchc_unit_on(u.parent_id, \(day.iso)::date) END
+                       ELSE cchc_unit_successor(u.parent_id, \(day.iso)::date) END
                   FROM \(unsafeRaw: UnitRecord.from)
                  WHERE (u.valid_from IS NULL OR u.valid_from <= \(day.iso)::date)
                    AND (u.valid_to IS NULL OR u.valid_to >= \(day.iso)::date)

@@ -83,10 +83,16 @@ extension Store {
             try UnitHistory.close(unit, before: effective, connection)
             try UnitHistory.link(
                 .mergedInto, from: unit.id, to: into.id, effective: effective, act: act, note: nil, connection)
+            // The staff of the absorbed body now work for the receiving one (accounts keep their logins,
+            // roles and sign-in; entries they recorded keep the unit that recorded them).
+            let moved = try connection.query(
+                "UPDATE users SET unit_id = \(into.id) WHERE unit_id IN (SELECT cchc_unit_chain(\(unit.id))) RETURNING id"
+            ).count
             return UnitChange(
                 closed: try UnitRecord.load(unit.id, connection), opened: [],
                 summary: "Hợp nhất \"\(unit.name)\" vào \"\(into.name)\" từ ngày \(effective.vietnamese)"
-                    + (act.map { " (\($0))" } ?? "") + ".")
+                    + (act.map { " (\($0))" } ?? "")
+                    + (moved > 0 ? "; \(moved) tài khoản chuyển sang \"\(into.name)\"" : "") + ".")
         }
     }
 

@@ -95,20 +95,4 @@ public struct UnitRegistry {
     public func name(of id: Int64) throws -> String {
         try connection.query("SELECT name FROM units WHERE id = \(id)").scalar(String.self)
     }
-
-    /// A unit as reports name it on `day`, with its parent's name.
-    public func ref(_ id: Int64) throws -> UnitRef {
-        let row = try connection.query(
-            """
-            SELECT u.id, u.name, u.abbreviation, u.kind, p.name
-              FROM units u LEFT JOIN units p ON p.id = u.parent_id
-             WHERE u.id = \(id)
-            """
-        ).singleRow()
-        return UnitRef(
-            id: try row.decode(Int64.self, at: 0), name: try row.decode(String.self, at: 1),
-            abbreviation: try row.decode(String?.self, at: 2),
-            kind: OrgUnit.Kind(rawValue: try row.decode(String.self, at: 3)) ?? .division,
-            parentName: try row.decode(String?.self, at: 4))
-    }
 }

@@ -76,4 +76,27 @@ struct ProductTextTests {
         #expect(product.unit == unit)
         #expect(product.text == text)
     }
+    @Test("A body's initials for a ký hiệu: first letters, conjunctions left out, short words kept", arguments: [
+        ("Sở Nội vụ", "SNV"),
+        ("Sở Lao động - Thương binh và Xã hội", "SLĐTBXH"),
+        ("Sở Tư pháp", "STP"),
+        ("Sở Thông tin và Truyền thông", "STTTT"),
+        ("UBND tỉnh Đồng Nai", "UBNDTĐN"),
+        ("Ban Thi đua - Khen thưởng (thuộc Sở Nội vụ)", "BTĐKT"),
+    ])
+    func initials(name: String, expected: String) {
+        #expect(UnitNaming.initials(name) == expected)
+    }
+
+    @Test("The place an authority's name ends with, or nil", arguments: [
+        ("Ủy ban nhân dân tỉnh Đồng Nai", "Đồng Nai"),
+        ("UBND tỉnh Bình Phước", "Bình Phước"),
+        ("UBND thành phố Hồ Chí Minh", "Hồ Chí Minh"),
+        ("Ủy ban nhân dân tỉnh Bình Phước (cũ)", "Bình Phước"),
+        ("Sở Nội vụ", nil),
+        ("Phòng phố tỉnh", nil),
+    ] as [(String, String?)])
+    func place(name: String, expected: String?) {
+        #expect(UnitNaming.place(in: name) == expected)
+    }
 }

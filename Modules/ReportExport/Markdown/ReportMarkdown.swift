@@ -21,7 +21,7 @@ extension Report {
         for line in Distribution.lines(distribution) { md.line("- " + MarkdownWriter.escape(String(line.dropFirst(2)))) }
         md.line()
         for line in ReportHeader.signatureLines(signer) { md.paragraph("**\(MarkdownWriter.escape(line))**") }
-        md.paragraph("**\(MarkdownWriter.escape(signer.name ?? ""))**")
+        if let name = signer.name, !name.isEmpty { md.paragraph("**\(MarkdownWriter.escape(name))**") }
         md.paragraph("---")
         md.paragraph("## \(ReportAnnex.heading)")
         md.paragraph("**\(MarkdownWriter.escape(ReportAnnex.title(self)))**")
