@@ -138,7 +138,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "PlanAppTests",
-            dependencies: ["PlanApp", "PlanImport", "PlanStore", "PlanCore", "ReportExport", "Postgres", "TestSupport"],
+            dependencies: ["PlanApp", "OOXML", "PlanImport", "PlanStore", "PlanCore", "ReportExport", "Postgres", "TestSupport"],
             path: "Tests/PlanAppTests", swiftSettings: strict),
         .testTarget(
             name: "WebAppTests",
@@ -152,7 +152,7 @@ let package = Package(
             ],
             path: "Tests/WebAppTests", swiftSettings: strict),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "PlanStore", "PlanCore", "LocalCluster", zip], path: "Tests/EndToEndTests",
+            name: "EndToEndTests", dependencies: ["TestSupport", "OOXML", "Postgres", "PlanStore", "PlanCore", "LocalCluster", zip], path: "Tests/EndToEndTests",
             swiftSettings: strict),
     ]
 )

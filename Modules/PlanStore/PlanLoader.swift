@@ -70,6 +70,11 @@ extension Store {
         }
     }
 
+    /// A unit as documents dated `day` name it (its successor by then, under its parent of that day).
+    public func unit(id: Int64, namesOn day: Day) throws -> UnitRef {
+        try transaction("tra cứu đơn vị") { connection in try UnitRegistry(connection).version(of: id, on: day) }
+    }
+
     /// Loads a plan with its activities, units, products and every progress entry, naming units as they
     /// were on `day` (a unit renamed later keeps its old name in a report dated before the change).
     ///

@@ -61,19 +61,7 @@ struct ReportCommand: ParsableCommand {
             """)
     var `internal` = false
 
-    @Option(name: .customLong("signer-capacity"), help: "Quyền hạn ký cho báo cáo này (\"KT. GIÁM ĐỐC\"), thay thiết lập của Sở.")
-    var signerCapacity: String?
-
-    @Option(name: .customLong("signer-title"), help: "Chức vụ người ký cho báo cáo này (\"PHÓ GIÁM ĐỐC\").")
-    var signerTitle: String?
-
-    @Option(name: .customLong("signer"), help: "Họ tên người ký cho báo cáo này.")
-    var signerName: String?
-
-    @Option(
-        name: .customLong("recipient"),
-        help: "Nơi nhận của báo cáo này, mỗi lần một dòng (lặp lại; thay danh sách trong thiết lập của Sở).")
-    var recipients: [String] = []
+    @OptionGroup var signing: SignerOptions
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var identity: IdentityOption
@@ -120,16 +108,9 @@ struct ReportCommand: ParsableCommand {
             store: store, plan: selection.plan, period: selection.period, regime: selection.regime,
             date: try DayArgument.parse(optional: date, option: "--date"))
         let asOfDay = try DayArgument.parse(optional: asOf, option: "--as-of")
-        do {
-            assembly.signerOverride = .init(
-                capacity: try ReportSettings.capacity(signerCapacity),
-                title: signerTitle.map { VietnameseText.upper(VietnameseText.trimmed($0)) }.flatMap { $0.isEmpty ? nil : $0 },
-                name: signerName.map(VietnameseText.trimmed).flatMap { $0.isEmpty ? nil : $0 })
-        } catch {
-            throw ToolError.argument("--signer-capacity", error.description)
-        }
-        if !recipients.isEmpty { assembly.distributionOverride = recipients.map(VietnameseText.trimmed) }
-        let overridesDocument = signerCapacity != nil || signerTitle != nil || signerName != nil || !recipients.isEmpty
+        assembly.signerOverride = try signing.signer()
+        if !signing.recipients.isEmpty { assembly.distributionOverride = signing.distribution }
+        let overridesDocument = signing.given
         var report: Report
         var note: String?
         if submit {

@@ -1,4 +1,5 @@
 import Foundation
+import OOXML
 import PlanCore
 import PlanStore
 import Postgres
@@ -450,6 +451,28 @@ struct ExportCommandTests {
             let mismatch = try tool.run("cchc-export", ["aggregate", "--period", "2024-Q3", report])
             #expect(mismatch.status == 1)
             #expect(mismatch.stderr.contains("stp.json"), "\(mismatch)")
+
+            // From the store: the submitted snapshot counts (with its submission instant), the report is
+            // Sở Nội vụ's under the province of 96/KH-UBND, the number and date as given.
+            #expect(try tool.run("cchc-export", ["report", "--plan", "45/KH-STP", "--period", "2024-Q2", "--submit"]).status == 0)
+            let stored = try tool.run("cchc-export", ["aggregate", "--period", "2024-Q2", "--plan", "96/KH-UBND"])
+            #expect(stored.status == 0, "\(stored)")
+            let rows = try JSONValue.parse(stored.stdout)["units"]?.arrayValue ?? []
+            #expect(rows.count == 1 && rows.first?["unit"]?.stringValue == "Sở Tư pháp", "\(stored.stdout)")
+            #expect(rows.first?["submittedAt"]?.stringValue != nil, "a stored submission is a submission")
+            let issued = out.appendingPathComponent("tong-hop-snv.docx").path
+            let document = try tool.run(
+                "cchc-export",
+                ["aggregate", "--period", "2024-Q2", "--plan", "96/KH-UBND", "--number", "9", "--date", "25/06/2024",
+                 "--signer", "Trần Văn Bình", "-o", issued, "--format", "docx"])
+            #expect(document.status == 0, "\(document)")
+            let text = try WordDocument(docx: Data(contentsOf: URL(fileURLWithPath: issued))).body.compactMap { block -> String? in
+                if case .table(let table) = block { return table.rows.flatMap { $0.map(\.text) }.joined(separator: "\n") }
+                return nil
+            }.joined(separator: "\n").replacingOccurrences(of: "\u{00A0}", with: " ")
+            #expect(text.contains("Số: 09/BC-SNV"), "\(text)")
+            #expect(text.contains("ngày 25 tháng 6 năm 2024"))
+            #expect(text.contains("Trần Văn Bình"))
         }
     }
 }

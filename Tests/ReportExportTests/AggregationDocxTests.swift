@@ -20,7 +20,7 @@ struct AggregationDocxTests {
             expectedUnits: ["Sở Lao động - Thương binh và Xã hội", "Sở Tư pháp", "Sở Y tế"])
         let data = summary.docxData()
         #expect(try DocxReading.part("word/document.xml", of: data).contains(#"w:orient="landscape""#))
-        let table = try #require(try DocxReading.tables(data).first)
+        let table = try #require(try Self.departments(data))
         #expect(table.rows[0].map(\.text) == [
             "STT", "Đơn vị", "Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Quá hạn", "Tỷ lệ hoàn thành",
             "Số minh chứng", "Nộp đúng hạn",
@@ -29,8 +29,56 @@ struct AggregationDocxTests {
         #expect(table.rows.last?.first?.text == "")
         #expect(table.rows.last?[1].text == "Tổng cộng")
         let texts = try DocxReading.paragraphs(data)
-        #expect(texts.contains("Đơn vị chưa báo cáo (1/3): Sở Y tế."))
+        #expect(texts.contains("- Đơn vị chưa báo cáo (1/3): Sở Y tế."))
         #expect(summary.docxData() == data)
+    }
+
+    /// The annex table of departments (the header and signature tables come before it).
+    static func departments(_ data: Data) throws -> WordTable? {
+        try DocxReading.tables(data).first { $0.rows.first?.first?.text == "STT" }
+    }
+
+    @Test("issued by Sở Nội vụ in the NĐ 30 layout: header, BÁO CÁO and trích yếu, figures, Nơi nhận and signer, the annex")
+    func nd30() throws {
+        let summary = try Self.summary(draftFrom: "Sở Tư pháp", expected: ["Sở Lao động - Thương binh và Xã hội", "Sở Tư pháp", "Sở Y tế"])
+        let issuer = ProvincialSummary.Issuer(
+            parent: "Ủy ban nhân dân tỉnh Bình Phước", number: 7, date: Day(2024, 6, 25)!,
+            signer: .init(capacity: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "Trần Văn Bình"))
+        let data = summary.docxData(issuer: issuer)
+        let tables = try DocxReading.tables(data)
+        let header = try #require(tables.first)
+        #expect(header.rows.map { $0.map(Self.line) } == [
+            ["ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+            ["SỞ NỘI VỤ", "Độc lập - Tự do - Hạnh phúc"],
+            ["Số: 07/BC-SNV", "Bình Phước, ngày 25 tháng 6 năm 2024"],
+        ])
+        let texts = try DocxReading.paragraphs(data)
+        #expect(texts.contains("BÁO CÁO"))
+        #expect(texts.contains("Tổng hợp kết quả thông tin, tuyên truyền cải cách hành chính của các sở, ban, ngành Quý II năm 2024"))
+        #expect(texts.contains("Có 1/3 đơn vị nộp báo cáo (đúng hạn ngày 20/06/2024)."))
+        #expect(texts.contains("- Đơn vị chưa báo cáo (1/3): Sở Y tế."))
+        #expect(texts.contains("- Đơn vị mới gửi bản dự thảo, chưa nộp chính thức (1): Sở Tư pháp."))
+        let totals = summary.totals
+        #expect(texts.contains { $0.hasPrefix("Các đơn vị triển khai \(totals.activities) nhiệm vụ thuộc kỳ báo cáo: hoàn thành \(totals.done),") })
+        #expect(texts.contains { $0.hasSuffix("của Sở Nội vụ./.") })
+        let signature = try #require(tables.first { $0.rows.first?.first?.text.hasPrefix("Nơi nhận:") == true })
+        #expect(signature.rows[0][0].text.contains("- Ủy ban nhân dân tỉnh Bình Phước (để báo cáo);"))
+        #expect(signature.rows[0][0].text.hasSuffix("- Lưu: VT, CCHC."))
+        #expect(signature.rows[0][1].text.contains("KT. GIÁM ĐỐC"))
+        #expect(signature.rows[0][1].text.contains("Trần Văn Bình"))
+        #expect(texts.contains("(Kèm theo Báo cáo số 07/BC-SNV ngày 25/06/2024 của Sở Nội vụ)"))
+        #expect(try Self.departments(data) != nil)
+        let core = try DocxReading.part("docProps/core.xml", of: data)
+        #expect(core.contains("Báo cáo số 07/BC-SNV"))
+        // Without an issuer: Sở Nội vụ under the body the reports name as their parent, number and day blank.
+        let plain = try DocxReading.tables(summary.docxData()).first
+        #expect(plain?.rows[2].map(\.text).first?.hasSuffix("/BC-SNV") == true)
+        #expect(plain.map { Self.line($0.rows[1][0]) } == "SỞ NỘI VỤ")
+    }
+
+    /// A header cell's lines on one line.
+    static func line(_ cell: WordCell) -> String {
+        DocxReading.plain(cell.text).split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     static func summary(draftFrom draftUnit: String?, expected: [String]) throws -> ProvincialSummary {
@@ -55,7 +103,7 @@ struct AggregationDocxTests {
         for (draft, expected) in [(nil, both), ("Sở Tư pháp", both), (nil, both + ["Sở Y tế"]), ("Sở Tư pháp", both + ["Sở Y tế"])] as [(String?, [String])] {
             let summary = try Self.summary(draftFrom: draft, expected: expected)
             let texts = try DocxReading.paragraphs(summary.docxData())
-            let table = try #require(try DocxReading.tables(summary.docxData()).first)
+            let table = try #require(try Self.departments(summary.docxData()))
             let notSubmitted = table.rows.dropFirst().filter { $0.last?.text == "Chưa nộp (dự thảo)" }.map { $0[1].text }
             let allDone = texts.contains { $0.hasPrefix("Tất cả") }
             #expect(allDone == (notSubmitted.isEmpty && summary.missing.isEmpty), "\(String(describing: draft)) \(expected)")

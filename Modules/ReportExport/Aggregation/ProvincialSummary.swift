@@ -65,3 +65,55 @@ public struct ProvincialSummary: Hashable, Sendable {
             onTime: rows.filter { $0.onTime == true }.count)
     }
 }
+
+extension ProvincialSummary {
+    /// Who issues the roll-up as a document: Sở Nội vụ, under the province's People's Committee, with its
+    /// signer and Nơi nhận (docs/contracts/aggregate-v1.md covers only the JSON, which has no issuer).
+    public struct Issuer: Hashable, Sendable {
+        /// Cơ quan chủ quản: "Ủy ban nhân dân tỉnh Bình Phước"; nil when not known.
+        public var parent: String?
+        /// Cơ quan ban hành.
+        public var name: String
+        /// The short form in the ký hiệu ("SNV" → "BC-SNV").
+        public var abbreviation: String
+        /// The place in the date line; "" when not known.
+        public var place: String
+        /// Số; nil leaves it blank for the văn thư.
+        public var number: Int?
+        /// Ngày ban hành; nil leaves the day and month blank.
+        public var date: Day?
+        public var signer: DocumentIdentity.Signer
+        /// Nơi nhận as printed, one entry per line ("Lưu: …" added when missing).
+        public var distribution: [String]
+
+        public init(
+            parent: String?, name: String = "Sở Nội vụ", abbreviation: String? = nil, place: String? = nil,
+            number: Int? = nil, date: Day? = nil, signer: DocumentIdentity.Signer? = nil, distribution: [String] = []
+        ) {
+            self.parent = parent
+            self.name = name
+            self.abbreviation = abbreviation ?? UnitNaming.initials(name)
+            self.place = place ?? parent.flatMap(UnitNaming.place(in:)) ?? ""
+            self.number = number
+            self.date = date
+            self.signer = signer ?? DocumentIdentity.Signer(capacity: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC")
+            let main = parent ?? "Ủy ban nhân dân tỉnh"
+            self.distribution = Distribution.normalised(
+                distribution.isEmpty
+                    ? [main + " (để báo cáo)", "Bộ Nội vụ (để báo cáo)", "Các sở, ban, ngành tỉnh", "Giám đốc Sở", "Lưu: VT, CCHC"]
+                    : distribution,
+                recipient: "")
+        }
+
+        /// "Số: 12/BC-SNV", or blank for the number.
+        public var code: String { VietnameseFormat.documentNumber(number) + "/BC-" + abbreviation }
+    }
+
+    /// The issuer when no one is named: Sở Nội vụ under the body most reporting units name as their parent.
+    public var defaultIssuer: Issuer {
+        var counts: [String: Int] = [:]
+        for parent in rows.compactMap(\.parent) { counts[parent, default: 0] += 1 }
+        let parent = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        return Issuer(parent: parent)
+    }
+}
