@@ -13,13 +13,17 @@ public struct ActivityFilter: Sendable {
     public var dueTo: Day?
     /// The day statuses are evaluated on.
     public var asOf: Day
+    /// A reporting period's data window: only the activities that period reports on (the report's
+    /// membership rule, `ActivityStatusRules.inclusion`), with statuses judged in it.
+    public var period: DayRange?
     /// The regime whose quarterly window holding `asOf` is the window continuous activities are judged in.
     public var regime: ReportingRegime
 
     public init(
         planID: Int64? = nil, unitID: Int64? = nil, statuses: Set<ActivityStatus> = [], dueFrom: Day? = nil,
-        dueTo: Day? = nil, asOf: Day, regime: ReportingRegime = .cchc
+        dueTo: Day? = nil, asOf: Day, regime: ReportingRegime = .cchc, period: DayRange? = nil
     ) {
+        self.period = period
         self.planID = planID
         self.unitID = unitID
         self.statuses = statuses
@@ -29,8 +33,9 @@ public struct ActivityFilter: Sendable {
         self.regime = regime
     }
 
-    /// The data window statuses are judged in: the regime's quarter holding `asOf`.
+    /// The data window statuses are judged in: the period's, else the regime's quarter holding `asOf`.
     public var window: DayRange {
+        if let period { return period }
         if let period = try? regime.period(of: .quarter, containing: asOf), let window = try? regime.window(for: period)
         {
             return window
@@ -50,6 +55,8 @@ public struct ActivityOverview: Sendable {
     /// Current (not superseded) entries.
     public var entryCount: Int
     public var lastEntry: Day?
+    /// Current entries dated inside the filter's window.
+    public var entriesInWindow: Int
 
     public var lead: [ActivityUnit] { units.filter { $0.role == .lead } }
     public var coordinating: [ActivityUnit] { units.filter { $0.role == .coordinating } }
@@ -71,8 +78,14 @@ extension Store {
                  ORDER BY p.year, a.plan_id, a.position, a.id
                 """
             ).map { row throws(PostgresError) in try ActivityRow(row: row) }
-            return try ActivityOverviews.make(rows, asOf: filter.asOf, window: filter.window, connection)
-                .filter { filter.statuses.isEmpty || filter.statuses.contains($0.status) }
+            let window = filter.window
+            return try ActivityOverviews.make(rows, asOf: filter.asOf, window: window, connection).filter { item in
+                (filter.statuses.isEmpty || filter.statuses.contains(item.status))
+                    && (filter.period == nil
+                        || ActivityStatusRules.inclusion(
+                            schedule: item.activity.schedule, state: item.activity.state, planYear: item.activity.planYear,
+                            window: window, asOf: filter.asOf, hasResults: item.entriesInWindow > 0) != nil)
+            }
         }
     }
 }
@@ -102,7 +115,8 @@ enum ActivityOverviews {
                 schedule: activity.schedule, state: activity.state, entryDates: entryDates, window: window, asOf: asOf)
             return ActivityOverview(
                 activity: activity, units: units[activity.id] ?? [], status: status, statusDay: day,
-                entryCount: entryDates.count, lastEntry: entryDates.max())
+                entryCount: entryDates.count, lastEntry: entryDates.max(),
+                entriesInWindow: entryDates.filter(window.contains).count)
         }
     }
 }

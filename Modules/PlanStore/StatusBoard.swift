@@ -49,6 +49,15 @@ public struct StatusBoard: Sendable {
     /// Continuous and recurring activities, still open, without a result in the window.
     public var silentContinuous: [Item]
 
+    /// The board of one unit: the activities it takes part in (`activities`, ids) and its own line.
+    public func only(activities: Set<Int64>, unit: UnitRef) -> StatusBoard {
+        var board = self
+        board.items = items.filter { activities.contains($0.id) }
+        board.silentContinuous = silentContinuous.filter { activities.contains($0.id) }
+        board.units = units.filter { $0.unit.id == unit.id || $0.unit.name == unit.name }
+        return board
+    }
+
     /// How many activities have `status`.
     public func count(_ status: ActivityStatus) -> Int { items.filter { $0.status == status }.count }
 

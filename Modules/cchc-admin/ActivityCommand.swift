@@ -23,7 +23,17 @@ struct ActivityCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Danh sách hoạt động, có lọc theo kế hoạch, đơn vị, tình trạng, hạn.")
         @Option(help: "Kế hoạch (số ký hiệu hoặc #mã).") var plan: String?
-        @Option(help: "Đơn vị chủ trì hoặc phối hợp (trực tiếp hoặc qua nhóm).") var unit: String?
+        @Option(
+            help: """
+                Đơn vị chủ trì hoặc phối hợp (trực tiếp hoặc qua nhóm). Mặc định: đơn vị của người đang dùng, nếu là \
+                người dùng của đơn vị; --all-units để xem mọi đơn vị.
+                """)
+        var unit: String?
+        @Flag(help: "Mọi đơn vị, kể cả khi người đang dùng thuộc một đơn vị.") var allUnits = false
+        @Option(help: "Chỉ các hoạt động thuộc kỳ báo cáo này (2024-Q2, 2024-H1…), tình trạng tính trong kỳ.")
+        var period: String?
+        @Flag(help: "Bảng đủ cột (phối hợp, thời gian, kết quả gần nhất, phiên bản); JSON và CSV luôn đủ cột.")
+        var wide = false
         @Option(
             help:
                 "Tình trạng: notStarted, inProgress, done, overdue, cancelled (hoặc tiếng Việt); lặp lại để chọn nhiều."
@@ -43,18 +53,38 @@ struct ActivityCommand: ParsableCommand {
             if overdue { statuses.insert(.overdue) }
             let dueFrom = try Arguments.day(dueFrom, "--due-from")
             let dueTo = try Arguments.day(dueTo, "--due-to")
-            let day = try Arguments.day(asOf, "--as-of") ?? Store.today
             let regime = try Arguments.regime(regime)
+            let window = try period.map { text in
+                do {
+                    return try regime.window(for: try Arguments.period(text))
+                } catch let error as ToolError {
+                    throw error
+                } catch {
+                    throw ToolError.argument("--period", "\(error)")
+                }
+            }
+            // Within a period, statuses as of its last day unless the period is still running.
+            let day = try Arguments.day(asOf, "--as-of") ?? window.map { min($0.to, Store.today) } ?? Store.today
+            if unit != nil && allUnits { throw ValidationError("Chỉ dùng một trong --unit và --all-units.") }
             let store = try session.open()
             let plan = try plan.map { try Arguments.plan(store, $0) }
-            let unit = try unit.map { try Arguments.unit(store, $0, option: "--unit", on: day) }
+            var unitID = try unit.map { try Arguments.unit(store, $0, option: "--unit", on: day).id }
+            var unitName = unit
+            if unit == nil, !allUnits, store.user.role == .unit, let own = store.user.unitID {
+                unitID = own
+                unitName = try store.unit(id: own, namesOn: day).name
+            }
             let activities = try store.listActivities(
                 ActivityFilter(
-                    planID: plan?.id, unitID: unit?.id, statuses: statuses, dueFrom: dueFrom, dueTo: dueTo, asOf: day,
-                    regime: regime))
-            Terminal.write(ActivityListingView.listing(activities, format: output.format).render(output.format))
+                    planID: plan?.id, unitID: unitID, statuses: statuses, dueFrom: dueFrom, dueTo: dueTo, asOf: day,
+                    regime: regime, period: window))
+            Terminal.write(
+                ActivityListingView.listing(activities, format: output.format, wide: wide).render(output.format))
             if output.format == .table {
-                Terminal.line("\(activities.count) hoạt động; tình trạng tính đến \(day.vietnamese).")
+                var scope = ""
+                if let window { scope += " thuộc kỳ \(period!) (\(window.from.vietnamese) – \(window.to.vietnamese))" }
+                if let unitName { scope += " của \(unitName)" + (unit == nil ? " (thêm --all-units để xem mọi đơn vị)" : "") }
+                Terminal.line("\(activities.count) hoạt động\(scope); tình trạng tính đến \(day.vietnamese).")
             }
         }
     }

@@ -19,6 +19,8 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "Kỳ báo cáo: 2024-Q2, 2024-H1, 2024-Y, 2024-M05…") var period: String?
     @Option(help: "Chế độ báo cáo: cchc (Bộ Nội vụ, mặc định) hoặc nd09 (Nghị định 09/2019).") var regime = "cchc"
     @Option(help: "Ngày tính tình trạng.") var asOf: String?
+    @Option(help: "Chỉ các hoạt động đơn vị này chủ trì hoặc phối hợp (trực tiếp, qua nhóm hoặc đơn vị đã hợp nhất vào nó).")
+    var unit: String?
     @OptionGroup var output: FormatOption
     @OptionGroup var session: SessionOptions
 
@@ -28,7 +30,13 @@ struct StatusCommand: ParsableCommand {
         let period = try period.map { try Arguments.period($0) } ?? Store.currentPeriod(regime, on: asOf ?? Store.today)
         let store = try session.open()
         let plan = try plan.map { try Arguments.plan(store, $0) } ?? defaultPlan(store, year: period.year)
-        let board = try store.statusBoard(planID: plan.id, period: period, regime: regime, asOf: asOf)
+        var board = try store.statusBoard(planID: plan.id, period: period, regime: regime, asOf: asOf)
+        if let unit {
+            let found = try Arguments.unit(store, unit, option: "--unit", on: board.asOf)
+            let named = try store.unit(id: found.id, namesOn: board.asOf)
+            let taking = try store.listActivities(ActivityFilter(planID: plan.id, unitID: found.id, asOf: board.asOf))
+            board = board.only(activities: Set(taking.map(\.activity.id)), unit: named)
+        }
         switch output.format {
         case .json: Terminal.write(StatusBoardView.json(board, plan: plan).serialized())
         case .csv: Terminal.write(StatusBoardView.activities(board, format: .csv).csv)

@@ -92,4 +92,39 @@ struct AdminActivityCommandTests {
             #expect(wrong.status == 1 && wrong.stderr.contains("kế hoạch cấp trên"))
         }
     }
+    @Test("A period's activities by the report's rule; a unit user sees their unit's by default; a narrow table; status --unit")
+    func periodAndUnit() throws {
+        try AdminTool.withPlans { admin in
+            func references(_ outcome: ToolRunner.Outcome) throws -> [String] {
+                try outcome.json().arrayValue?.compactMap { $0["reference"]?.stringValue } ?? []
+            }
+            // Q3/2024 (15/06–14/09): PL.3 and PL.4 (due 30/06) are carried over overdue; the year-round ones stay.
+            let q3 = try references(admin("activity", "list", "--plan", "45/KH-STP", "--period", "2024-Q3", "--format", "json"))
+            #expect(q3.contains("45/KH-STP#PL.4") && q3.contains("45/KH-STP#PL.1"), "\(q3)")
+            #expect(!q3.contains("45/KH-STP#PL.6"), "a deadline of 10/12 is not part of Q3: \(q3)")
+            let q4 = try references(admin("activity", "list", "--plan", "45/KH-STP", "--period", "2024-Q4", "--format", "json"))
+            #expect(q4.contains("45/KH-STP#PL.6"), "\(q4)")
+            let bad = try admin("activity", "list", "--period", "2024-Q5")
+            #expect(bad.status != 0 && bad.stderr.contains("--period"), "\(bad)")
+
+            #expect(try admin("user", "add", "hctp", "--role", "unit", "--unit", "Phòng Hành chính tư pháp").status == 0)
+            let own = try admin("activity", "list", "--format", "json", as: "hctp")
+            #expect(try references(own) == ["45/KH-STP#PL.4"], "\(own)")
+            let every = try references(admin("activity", "list", "--all-units", "--format", "json", as: "hctp"))
+            #expect(every.count > 1)
+            let table = try admin("activity", "list", as: "hctp")
+            #expect(table.stdout.contains("của Phòng Hành chính tư pháp (thêm --all-units"), "\(table)")
+            let header = try #require(table.stdout.split(separator: "\n").first)
+            #expect(!header.contains("Phối hợp") && !header.contains("Phiên bản"), "narrow by default: \(header)")
+            let wide = try admin("activity", "list", "--wide", as: "hctp")
+            #expect(wide.stdout.split(separator: "\n").first?.contains("Phiên bản") == true)
+
+            let board = try admin(
+                "status", "--plan", "45/KH-STP", "--period", "2024-Q2", "--unit", "Phòng Hành chính tư pháp", "--format", "json"
+            ).json()
+            let items = board["activities"]?.arrayValue?.compactMap { $0["ref"]?.stringValue } ?? []
+            #expect(items == ["PL.4"], "\(board)")
+            #expect(board["units"]?.arrayValue?.compactMap { $0["unit"]?.stringValue } == ["Phòng Hành chính tư pháp"])
+        }
+    }
 }
