@@ -10,7 +10,8 @@ public enum StoreError: Error, CustomStringConvertible {
     /// The PostgreSQL login is nobody's, and the registry already has people.
     case unmappedLogin(String, operator: Bool)
     /// A reference (unit, plan, activity, period…) that matches nothing; `what` is the Vietnamese noun.
-    case notFound(what: String, reference: String)
+    /// `suggestions`: existing names close to the reference ("Có phải: …?").
+    case notFound(what: String, reference: String, suggestions: [String] = [])
     /// A reference that matches several things; the candidates help the person choose.
     case ambiguous(what: String, reference: String, candidates: [String])
     /// Someone else changed the row since it was read (version check).
@@ -39,8 +40,9 @@ public enum StoreError: Error, CustomStringConvertible {
                 + (isOperator
                     ? "Dùng --as TÊN để làm thay một người dùng, hoặc gắn tài khoản: cchc-admin user login TÊN --db-login \(login)"
                     : "Nhờ quản trị viên gắn tài khoản: cchc-admin user login TÊN --db-login \(login)")
-        case let .notFound(what, reference):
+        case let .notFound(what, reference, suggestions):
             return "Không tìm thấy \(what) \"\(reference)\"."
+                + (suggestions.isEmpty ? "" : " Có phải: " + suggestions.map { "\"\($0)\"" }.joined(separator: "; ") + "?")
         case let .ambiguous(what, reference, candidates):
             return "\"\(reference)\" khớp với nhiều \(what): " + candidates.joined(separator: "; ")
                 + (what == "đơn vị"

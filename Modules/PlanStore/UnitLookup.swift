@@ -56,7 +56,9 @@ struct UnitLookup {
              ORDER BY u.id
             """
         ).map { row throws(PostgresError) in try UnitRecord(row: row) }
-        guard !rows.isEmpty else { throw StoreError.notFound(what: "đơn vị", reference: reference) }
+        guard !rows.isEmpty else {
+            throw StoreError.notFound(what: "đơn vị", reference: reference, suggestions: try suggestions(name, under: parentChain))
+        }
         if rows.count == 1 { return rows[0] }
         let valid = rows.filter { $0.isValid(on: day) }
         if valid.count == 1 { return valid[0] }
@@ -69,6 +71,19 @@ struct UnitLookup {
         }
         throw StoreError.ambiguous(
             what: "đơn vị", reference: reference, candidates: (valid.isEmpty ? rows : valid).map(\.label))
+    }
+
+    /// Names of units (under the parent's chain when given) close to one that matched nothing.
+    func suggestions(_ name: String, under parentChain: [Int64]?) throws -> [String] {
+        let names = try connection.query(
+            """
+            SELECT u.name FROM units u
+             WHERE \(parentChain.map { $0.map(String.init) })::bigint[] IS NULL
+                OR u.parent_id = ANY(\(parentChain.map { $0.map(String.init) })::bigint[])
+             ORDER BY u.id
+            """
+        ).map { try $0.decode(String.self, at: 0) }
+        return NearestNames.suggest(UnitNaming.withoutAside(name), among: names)
     }
 
     /// The smallest id of the unit's chain: one identity for all its rows.

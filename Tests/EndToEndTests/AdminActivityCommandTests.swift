@@ -104,6 +104,9 @@ struct AdminActivityCommandTests {
             #expect(!q3.contains("45/KH-STP#PL.6"), "a deadline of 10/12 is not part of Q3: \(q3)")
             let q4 = try references(admin("activity", "list", "--plan", "45/KH-STP", "--period", "2024-Q4", "--format", "json"))
             #expect(q4.contains("45/KH-STP#PL.6"), "\(q4)")
+            let misspelt = try admin("activity", "list", "--unit", "Phong Hanh chanh tu phap")
+            #expect(misspelt.status == 1)
+            #expect(misspelt.stderr.contains("Có phải: \"Phòng Hành chính tư pháp\"?"), "\(misspelt)")
             let bad = try admin("activity", "list", "--period", "2024-Q5")
             #expect(bad.status != 0 && bad.stderr.contains("--period"), "\(bad)")
 
