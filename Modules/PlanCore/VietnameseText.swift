@@ -79,6 +79,13 @@ public enum VietnameseText {
         return folded.precomposedStringWithCanonicalMapping
     }
 
+    /// The text with its first letter in upper case: a unit name written mid-sentence ("các phòng chuyên
+    /// môn, nghiệp vụ thuộc Sở") at the start of a table cell or line.
+    public static func capitalisedFirst(_ text: String) -> String {
+        guard let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     /// The folded key without any diacritic (đ→d), for accent-insensitive search ("hoa" finds "Hòa").
     public static func accentInsensitiveKey(_ text: String) -> String {
         let decomposed = foldedKey(text).decomposedStringWithCanonicalMapping.unicodeScalars

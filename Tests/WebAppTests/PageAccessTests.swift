@@ -108,6 +108,14 @@ struct PageAccessTests {
             try await admin.signIn("vanphong")
             try await admin.get("/bao-cao?ke-hoach=\(harness.planID)&ky=2024-Q2&che-do=cchc")
             #expect(admin.lastBody.contains("Nộp báo cáo"))
+            // The preview says what the Word report says: its overview sentences, no "0 hoàn thành".
+            let preview = try ReportAssembly(
+                store: try harness.store(), plan: "45/KH-STP", period: "2024-Q2", regime: "cchc", date: nil
+            ).report(asOf: nil, status: .draft, snapshot: nil)
+            for sentence in preview.overview {
+                #expect(admin.lastBody.contains(Self.escaped(sentence)), "\(sentence)")
+            }
+            #expect(!admin.lastBody.contains(" 0 hoàn thành") && !admin.lastBody.contains("đạt 0%"))
             let submitted = try await admin.post("/bao-cao/nop", fields)
             #expect(submitted.status == .seeOther)
             #expect(try harness.count("report_snapshots") == 1 && harness.count("period_locks") == 1)
@@ -205,5 +213,11 @@ struct PageAccessTests {
             try await browser.get(plan)
             #expect(browser.lastBody.contains("Tập huấn đổi tên bằng psql"))
         }
+    }
+
+    /// Text as a Mustache view escapes it.
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

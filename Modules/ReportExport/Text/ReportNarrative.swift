@@ -29,14 +29,16 @@ enum ReportNarrative {
 
     // MARK: I. Kết quả thực hiện
 
-    private static func results(_ report: Report) -> [ReportBlock] {
+    /// "1. Tình hình chung": the period's activities by the statuses that occur, the year to date, the
+    /// results recorded; the sentences every rendering (Word, Markdown, the web preview) shows.
+    static func overview(_ report: Report) -> [String] {
         let f = report.figures
         let window = report.period.window
-        var blocks: [ReportBlock] = [.heading("I. KẾT QUẢ THỰC HIỆN", level: 1), .heading("1. Tình hình chung", level: 2)]
+        var lines: [String] = []
         let plan = report.plan.code.map { "Kế hoạch số \($0)" } ?? "Kế hoạch"
         let span = "Trong kỳ báo cáo (từ ngày \(VietnameseFormat.date(window.from)) đến ngày \(VietnameseFormat.date(window.to)))"
         if f.activities == 0 {
-            blocks.append(.paragraph("\(span), \(plan) không có nhiệm vụ cần thực hiện."))
+            lines.append("\(span), \(plan) không có nhiệm vụ cần thực hiện.")
         } else {
             // Only the statuses that occur, as a Văn phòng writes them; no rate that says nothing.
             let counts = [
@@ -47,26 +49,30 @@ enum ReportNarrative {
                 f.done > 0
                 ? "; tỷ lệ hoàn thành trong kỳ đạt \(VietnameseFormat.percent(f.completionRate))"
                 : "; trong kỳ chưa có nhiệm vụ hoàn thành"
-            blocks.append(
-                .paragraph(
-                    "\(span), \(plan) có \(f.activities) nhiệm vụ cần thực hiện, trong đó: "
-                        + counts.joined(separator: ", ") + (f.done > 0 || f.activities > 1 ? rate : "") + "."))
+            lines.append(
+                "\(span), \(plan) có \(f.activities) nhiệm vụ cần thực hiện, trong đó: "
+                    + counts.joined(separator: ", ") + (f.done > 0 || f.activities > 1 ? rate : "") + ".")
         }
         let ytd = f.yearToDate
         let ytdText =
             ytd.due == 0
             ? "chưa có nhiệm vụ đến hạn hoàn thành"
             : "hoàn thành \(ytd.done)/\(ytd.due) nhiệm vụ đến hạn (\(VietnameseFormat.percent(ytd.rate)))"
-        blocks.append(
-            .paragraph(
-                "Lũy kế từ đầu năm đến ngày \(VietnameseFormat.date(report.asOf)): \(ytdText); "
-                    + "Kế hoạch có tổng số \(ytd.planTotal) nhiệm vụ."))
-        blocks.append(
-            .paragraph(
-                f.progressEntries == 0
-                    ? "Trong kỳ, các đơn vị chưa cập nhật kết quả thực hiện."
-                    : "Trong kỳ, các đơn vị đã cập nhật \(f.progressEntries) kết quả thực hiện"
-                        + (f.evidence > 0 ? " với \(f.evidence) tài liệu kiểm chứng." : ".")))
+        lines.append(
+            "Lũy kế từ đầu năm đến ngày \(VietnameseFormat.date(report.asOf)): \(ytdText); "
+                + "Kế hoạch có tổng số \(ytd.planTotal) nhiệm vụ.")
+        lines.append(
+            f.progressEntries == 0
+                ? "Trong kỳ, các đơn vị chưa cập nhật kết quả thực hiện."
+                : "Trong kỳ, các đơn vị đã cập nhật \(f.progressEntries) kết quả thực hiện"
+                    + (f.evidence > 0 ? " với \(f.evidence) tài liệu kiểm chứng." : "."))
+        return lines
+    }
+
+    private static func results(_ report: Report) -> [ReportBlock] {
+        let f = report.figures
+        var blocks: [ReportBlock] = [.heading("I. KẾT QUẢ THỰC HIỆN", level: 1), .heading("1. Tình hình chung", level: 2)]
+        blocks += overview(report).map { .paragraph($0) }
 
         blocks.append(.heading("2. Kết quả thực hiện các nhiệm vụ", level: 2))
         if report.activities.isEmpty {
@@ -319,4 +325,10 @@ enum ReportNarrative {
         guard let last = trimmed.last else { return trimmed }
         return ".;:!?".contains(last) ? trimmed : trimmed + "."
     }
+}
+
+extension Report {
+    /// The overview sentences of "1. Tình hình chung", as the Word report and the Markdown write them (for
+    /// a preview that must say the same).
+    public var overview: [String] { ReportNarrative.overview(self) }
 }

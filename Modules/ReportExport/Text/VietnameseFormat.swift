@@ -73,8 +73,5 @@ enum VietnameseFormat {
 
     /// The text with its first letter in upper case: a unit name written mid-sentence ("các phòng chuyên
     /// môn, nghiệp vụ thuộc Sở") at the start of a table cell or line.
-    static func capitalisedFirst(_ text: String) -> String {
-        guard let first = text.first, first.isLowercase else { return text }
-        return first.uppercased() + text.dropFirst()
-    }
+    static func capitalisedFirst(_ text: String) -> String { VietnameseText.capitalisedFirst(text) }
 }

@@ -263,15 +263,8 @@ struct ReportRoutes: Sendable {
     }
 
     static func view(_ report: Report, resolved: Resolved, session: WebSession, submitted: String?) -> ReportView {
-        let figures = report.figures
-        var lines = [
-            "\(figures.activities) hoạt động trong kỳ: \(figures.done) hoàn thành, \(figures.inProgress) đang thực hiện, "
-                + "\(figures.notStarted) chưa thực hiện, \(figures.overdue) quá hạn, \(figures.cancelled) dừng thực hiện.",
-            "\(figures.progressEntries) kết quả, \(figures.evidence) tài liệu kiểm chứng.",
-        ]
-        if let rate = figures.completionRate, figures.activities > 0 {
-            lines.append("Tỷ lệ hoàn thành trong kỳ: \(PageFormat.number((rate * 1000).rounded() / 10))%.")
-        }
+        // The same sentences as the Word report: only the statuses that occur, no rate of nothing.
+        let lines = report.overview
         return ReportView(
             choices: resolved.choices, query: resolved.query, planID: String(resolved.plan.id),
             periodID: resolved.period.description, regimeID: resolved.regime.id, title: report.title, period: report.period.label,
@@ -279,7 +272,8 @@ struct ReportRoutes: Sendable {
             deadline: report.period.deadline.vietnamese, reporter: report.reporter.name, figures: lines,
             activities: report.activities.map { activity in
                 ReportActivityView(
-                    ref: activity.ref, title: activity.title, lead: activity.lead.joined(separator: "; "),
+                    ref: activity.ref, title: activity.title,
+                    lead: VietnameseText.capitalisedFirst(activity.lead.joined(separator: "; ")),
                     status: activity.status.vietnamese, statusClass: activity.status.rawValue,
                     results: activity.results.map { result in
                         let quantity = result.quantity.map { q in
