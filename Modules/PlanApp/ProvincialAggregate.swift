@@ -99,8 +99,7 @@ public struct ProvincialAggregate {
     /// snapshot's version, hash and submission instant, which decide "đúng hạn".
     static func submitted(_ content: String, _ snapshot: SnapshotRecord) throws -> JSONValue {
         guard case .object(var fields) = try JSONValue.parse(content) else { return try JSONValue.parse(content) }
-        let stamp = ReportSnapshot(
-            version: snapshot.version, sha256: snapshot.sha256, submittedAt: snapshot.submittedAt, by: snapshot.submittedBy)
+        let stamp = ReportAssembly.snapshotStamp(snapshot)
         if let index = fields.firstIndex(where: { $0.0 == "snapshot" }) {
             fields[index].1 = stamp.json
         } else {

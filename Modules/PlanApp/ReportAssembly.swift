@@ -174,7 +174,8 @@ public struct ReportAssembly {
         }
     }
 
-    private static func snapshotStamp(_ snapshot: SnapshotRecord) -> ReportSnapshot {
+    /// The version, hash and submission of a stored snapshot, as a report carries them.
+    static func snapshotStamp(_ snapshot: SnapshotRecord) -> ReportSnapshot {
         ReportSnapshot(
             version: snapshot.version, sha256: snapshot.sha256, submittedAt: snapshot.submittedAt,
             by: snapshot.submittedBy)
