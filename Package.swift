@@ -152,7 +152,7 @@ let package = Package(
             ],
             path: "Tests/WebAppTests", swiftSettings: strict),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["TestSupport", "OOXML", "Postgres", "PlanStore", "PlanCore", "LocalCluster", zip], path: "Tests/EndToEndTests",
+            name: "EndToEndTests", dependencies: ["TestSupport", "OOXML", "Postgres", "PlanStore", "PlanCore", "ReportExport", "LocalCluster", zip], path: "Tests/EndToEndTests",
             swiftSettings: strict),
     ]
 )

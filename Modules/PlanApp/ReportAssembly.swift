@@ -24,6 +24,8 @@ public struct ReportAssembly {
     public var signerOverride = DocumentIdentity.Signer()
     /// Nơi nhận given for this report only, replacing the settings' list.
     public var distributionOverride: [String]?
+    /// The đề cương loaded for the reporting unit (or a unit above it) and regime; nil for the shipped one.
+    public let outline: ReportOutline?
 
     /// Whether the body reporting is the one that issued the plan: false once the issuer was renamed or
     /// merged into another body by the report date (the report then comes from that body).
@@ -89,6 +91,7 @@ public struct ReportAssembly {
         let ownerID = try store.planOwner(id: plan.id, namesOn: window.to).id
         text = try store.reportRecord(planID: plan.id, unitID: ownerID, period: period.description, regime: regime.id)
         settings = try store.reportSettings(unitID: ownerID)
+        outline = try ReportOutlines.inForce(store, unitID: ownerID, regime: regime.id)
         self.date = try text.issuedOn ?? date ?? regime.deadline(for: period)
         record = try store.loadPlan(id: plan.id, namesOn: self.date)
         reporterIssuedPlan =
@@ -113,10 +116,11 @@ public struct ReportAssembly {
                 ReportContext.ParentActivity(ref: $0.ref, title: $0.title)
             }
         }
-        let context = ReportContext(
+        var context = ReportContext(
             reporter: .init(parentName: owner.parentName, name: owner.name, abbreviation: abbreviation, place: place),
             recipient: recipient, number: text.number, date: date, asOf: asOf, signer: signer, distribution: distribution, issues: text.issues,
             proposals: text.proposals, status: status, snapshot: snapshot, parentActivities: parentActivities)
+        context.outline = outline
         do {
             return try ReportBuilder.build(plan: record, period: period, regime: regime, context: context)
         } catch {

@@ -77,6 +77,7 @@ extension Store {
         "units", "unit_aliases", "unit_lineage", "unit_group_members", "users", "documents", "plans",
         "plan_revisions", "sections", "activities", "activity_assignments", "products", "progress_entries",
         "evidence", "evidence_files", "period_locks", "reports", "report_snapshots", "report_settings",
+        "report_outlines",
     ]
 
     /// The audit trail, oldest first. Days are Việt Nam days.
@@ -156,6 +157,7 @@ enum AuditChanges {
         "reports": ["plan_id", "unit_id", "period_id", "regime"],
         "report_snapshots": ["report_id", "version", "status", "sha256"],
         "report_settings": ["unit_id", "signer_capacity", "signer_title", "signer_name", "distribution"],
+        "report_outlines": ["unit_id", "regime", "version", "sha256"],
     ]
 
     static func of(table: String, action: String, before: JSONValue?, after: JSONValue?) -> [AuditChange] {

@@ -9,7 +9,7 @@ struct CchcExport: ParsableCommand {
         abstract: "Xuất báo cáo định kỳ (Word theo Nghị định 30/2020, Excel, PDF, JSON, CSV, Markdown), văn bản kế hoạch và bảng tổng hợp của tỉnh.",
         subcommands: [
             ReportCommand.self, NoteCommand.self, SettingsCommand.self, SnapshotCommand.self, PlanCommand.self,
-            AggregateCommand.self,
+            AggregateCommand.self, TemplateCommand.self,
         ])
 
     static func main() {

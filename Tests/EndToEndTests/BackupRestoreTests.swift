@@ -33,7 +33,7 @@ extension DeploymentTests {
                 for table in before.tables.keys.sorted() where table != "data_write_marks" {
                     #expect((before.rowCount(table) ?? 0) > 0, "the sample leaves \(table) empty")
                 }
-                #expect(before.policies.count >= 9 && before.triggers.count >= 30 && before.rowSecurity.count == 4)
+                #expect(before.policies.count >= 9 && before.triggers.count >= 30 && before.rowSecurity.count == 5)
 
                 let directory = try ScratchDirectory()
                 defer { directory.remove() }

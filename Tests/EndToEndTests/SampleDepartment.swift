@@ -1,6 +1,7 @@
 import Foundation
 import PlanCore
 import PlanStore
+import ReportExport
 import Postgres
 
 /// A department's year in miniature, written through the store as real sessions would: Văn phòng Sở
@@ -127,6 +128,12 @@ enum SampleDepartment {
                 INSERT INTO report_settings (unit_id, signer_capacity, signer_title, signer_name, distribution)
                 VALUES (\(office), 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Phạm Thị Mai Hương',
                         \(["Sở Nội vụ", "Lãnh đạo Sở", "Lưu: VT, VP"]))
+                """)
+            // A đề cương the province sent; version, hash and author are the database's.
+            try c.query(
+                """
+                INSERT INTO report_outlines (unit_id, regime, version, source, sha256, loaded_by)
+                VALUES (NULL, 'nd09', 1, \(ReportOutline.standardSource), repeat('0', 64), '')
                 """)
         }
 

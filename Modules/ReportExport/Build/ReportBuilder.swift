@@ -81,7 +81,7 @@ public enum ReportBuilder {
             figures: figures(activities, yearToDate: yearToDate, units: units.result, products: products.totals),
             activities: activities, nextTasks: nextTasks, issues: nonBlank(context.issues),
             proposals: nonBlank(context.proposals), generatedAt: context.generatedAt,
-            showsUnitReporting: context.showsUnitReporting)
+            showsUnitReporting: context.showsUnitReporting, outline: context.outline)
     }
 
     /// The dates of the activity's current (non-superseded, not withdrawn) entries, and those dated inside `resultDays` as

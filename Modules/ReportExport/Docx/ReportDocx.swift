@@ -17,7 +17,7 @@ extension Report {
         blocks += Nd30Composer.signature(distribution: distribution, signer: signer, width: width)
         first.blocks = blocks
         let annex = Nd30Composer.annex(
-            heading: ReportAnnex.heading, title: ReportAnnex.title(self), attachment: ReportAnnex.attachment(self),
+            heading: ReportAnnex.heading(self), title: ReportAnnex.title(self), attachment: ReportAnnex.attachment(self),
             table: ReportAnnex.table(self))
         return Nd30Composer.document([first, annex], properties: DocumentMetadata.properties(self))
     }

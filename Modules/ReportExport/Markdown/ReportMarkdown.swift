@@ -23,7 +23,7 @@ extension Report {
         for line in ReportHeader.signatureLines(signer) { md.paragraph("**\(MarkdownWriter.escape(line))**") }
         if let name = signer.name, !name.isEmpty { md.paragraph("**\(MarkdownWriter.escape(name))**") }
         md.paragraph("---")
-        md.paragraph("## \(ReportAnnex.heading)")
+        md.paragraph("## \(MarkdownWriter.escape(ReportAnnex.heading(self)))")
         md.paragraph("**\(MarkdownWriter.escape(ReportAnnex.title(self)))**")
         md.paragraph("*\(MarkdownWriter.escape(ReportAnnex.attachment(self)))*")
         md.table(ReportAnnex.table(self))

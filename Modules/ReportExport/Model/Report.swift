@@ -77,6 +77,8 @@ public struct Report: Hashable, Sendable, Codable {
     /// The internal version: the body names how each of the Sở's own units reported (late, missing).
     /// Off for the report sent outward; the board always shows it.
     public var showsUnitReporting: Bool
+    /// The đề cương the body and the Phụ lục are written in; nil for the shipped outline.
+    public var outline: ReportOutline?
 
     /// Ký hiệu: "BC-SLĐTBXH".
     public var symbol: String { "BC-" + reporter.abbreviation }

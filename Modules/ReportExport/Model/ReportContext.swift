@@ -60,6 +60,8 @@ public struct ReportContext: Hashable, Sendable {
     public var generatedAt: String?
     /// The internal version, naming how each of the Sở's units reported (see `Report.showsUnitReporting`).
     public var showsUnitReporting: Bool
+    /// The đề cương of the province or Sở (a stored template), or nil for the shipped outline.
+    public var outline: ReportOutline?
 
     public init(
         reporter: Reporter, recipient: String = "Sở Nội vụ", number: Int? = nil, date: Day, asOf: Day? = nil,

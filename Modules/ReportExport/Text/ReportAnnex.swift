@@ -5,44 +5,42 @@ import PlanCore
 /// Roman-numbered group rows (in order of each group's first appearance; activities without a group last,
 /// under "Nhiệm vụ khác") and are numbered from 1 within each group; otherwise they are numbered 1…n.
 enum ReportAnnex {
-    static let heading = "Phụ lục"
+    static func heading(_ report: Report) -> String { report.outlineInForce.annexHeading(report) }
+    static func title(_ report: Report) -> String { report.outlineInForce.annexTitle(report) }
+    static func attachment(_ report: Report) -> String { report.outlineInForce.annexAttachment(report) }
+    static func table(_ report: Report) -> BlockTable { report.outlineInForce.annexTable(report) }
 
-    static func title(_ report: Report) -> String {
-        "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ " + VietnameseFormat.upper(report.period.label)
-    }
-
-    /// "(Kèm theo Báo cáo số 05/BC-SLĐTBXH ngày 05/01/2025 của Sở Lao động - Thương binh và Xã hội)".
-    static func attachment(_ report: Report) -> String {
-        "(Kèm theo Báo cáo số \(report.code) ngày \(VietnameseFormat.date(report.date)) của \(report.reporter.name))"
-    }
-
-    static let headers = ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Kết quả", "Tình trạng", "Minh chứng"]
-
-    static func table(_ report: Report) -> BlockTable {
-        var rows: [BlockTable.Row] = []
-        for (index, bucket) in groups(report.activities).enumerated() {
-            if let name = bucket.name { rows.append(.group(label: VietnameseNumerals.roman(index + 1), text: name)) }
-            for (number, activity) in bucket.activities.enumerated() {
-                rows.append(.cells(cells(activity, number: number + 1)))
-            }
-        }
-        if rows.isEmpty { rows.append(.cells([[""], ["Không có nhiệm vụ thuộc kỳ báo cáo"], [], [], [], [], [], []])) }
-        return BlockTable(
-            headers: headers, widths: [5, 18, 10, 10, 10, 21, 10, 20],
-            alignments: [.center, .left, .left, .left, .center, .left, .center, .left], rows: rows)
-    }
-
+    /// The cells of the shipped outline's eight columns (STT … Minh chứng).
     static func cells(_ activity: ReportActivity, number: Int) -> [[String]] {
-        [
-            ["\(number)"],
-            ["\(VietnameseFormat.withoutFinalStop(activity.title)) (\(activity.ref))"],
-            listed(activity.lead.map(VietnameseFormat.capitalisedFirst)),
-            listed(activity.coordinating.map(VietnameseFormat.capitalisedFirst)),
-            [VietnameseFormat.schedule(activity.schedule)],
-            resultLines(activity.results),
-            [StatusWording.text(activity.status)] + (activity.statusDay.map { ["(\(VietnameseFormat.date($0)))"] } ?? []),
-            evidenceLines(activity.results),
-        ]
+        ReportOutline.standard.annexColumns.map { cell($0, activity, number: number) }
+    }
+
+    /// One cell of an activity's row; each line is a paragraph in Word.
+    static func cell(_ column: AnnexColumn, _ activity: ReportActivity, number: Int) -> [String] {
+        switch column {
+        case .number: return ["\(number)"]
+        case .ref: return [activity.ref]
+        case .titleAndRef: return ["\(VietnameseFormat.withoutFinalStop(activity.title)) (\(activity.ref))"]
+        case .title: return [VietnameseFormat.withoutFinalStop(activity.title)]
+        case .lead: return listed(activity.lead.map(VietnameseFormat.capitalisedFirst))
+        case .coordinating: return listed(activity.coordinating.map(VietnameseFormat.capitalisedFirst))
+        case .schedule: return [VietnameseFormat.schedule(activity.schedule)]
+        case .results: return resultLines(activity.results)
+        case .status:
+            return [StatusWording.text(activity.status)] + (activity.statusDay.map { ["(\(VietnameseFormat.date($0)))"] } ?? [])
+        case .evidence: return evidenceLines(activity.results)
+        case .products: return listed(activity.products.map(\.text))
+        case .parentRef:
+            return [[activity.parentRef, activity.parentTitle.map(VietnameseFormat.withoutFinalStop)].compactMap { $0 }.joined(separator: ": ")]
+        }
+    }
+
+    /// How a column's cells are aligned.
+    static func alignment(_ column: AnnexColumn) -> BlockTable.Alignment {
+        switch column {
+        case .number, .ref, .schedule, .status: return .center
+        default: return .left
+        }
     }
 
     /// The most results one row lists; beyond it the row gives the count and totals and lists the latest

@@ -1,30 +1,22 @@
 import PlanCore
 
-/// The body of a periodic report as format-independent blocks, in the outline of docs/domain.md §5:
-/// I. Kết quả thực hiện · II. Đánh giá chung · III. Phương hướng, nhiệm vụ kỳ tới · IV. Đề xuất, kiến nghị,
-/// closed by a sentence ending in "./.".
+/// The computed parts of a periodic report's body and the values its outline's placeholders stand for;
+/// `ReportOutline` places them (the shipped outline in the order of docs/domain.md §5: I. Kết quả thực
+/// hiện · II. Đánh giá chung · III. Phương hướng, nhiệm vụ kỳ tới · IV. Đề xuất, kiến nghị, closed by a
+/// sentence ending in "./.").
 enum ReportNarrative {
-    static func body(_ report: Report) -> [ReportBlock] {
-        var blocks: [ReportBlock] = [.paragraph(basis(report))]
-        blocks += results(report)
-        blocks += assessment(report)
-        blocks += nextPeriod(report)
-        blocks += proposals(report)
-        blocks.append(.paragraph(closing(report)))
-        return blocks
-    }
+    static func body(_ report: Report) -> [ReportBlock] { report.outlineInForce.body(report) }
 
-    /// The opening căn cứ: the plan reported on (and the parent plan it carries out), the request of the
-    /// body reported to, and what follows.
-    static func basis(_ report: Report) -> String {
+    /// The plan reported on, as the opening căn cứ names it: "Kế hoạch số 15/KH-SLĐTBXH ngày 10/5/2024 về
+    /// … (triển khai Kế hoạch số 96/KH-UBND)".
+    static func planInFull(_ report: Report) -> String {
         var plan = report.plan.code.map { "Kế hoạch số \($0)" } ?? "Kế hoạch"
         if let issued = report.plan.issuedOn { plan += " ngày \(VietnameseFormat.date(issued))" }
         if let title = report.plan.title.map(VietnameseFormat.withoutFinalStop), !title.isEmpty {
             plan += " về " + VietnameseFormat.lowercasedFirst(title)
         }
         if let parent = report.plan.parent { plan += " (triển khai Kế hoạch số \(parent))" }
-        return "Thực hiện \(plan); theo yêu cầu của \(report.recipient) về chế độ báo cáo định kỳ công tác cải cách "
-            + "hành chính, \(report.reporter.name) báo cáo kết quả thực hiện \(VietnameseFormat.lowercasedFirst(report.period.label)) như sau:"
+        return plan
     }
 
     // MARK: I. Kết quả thực hiện
@@ -69,12 +61,10 @@ enum ReportNarrative {
         return lines
     }
 
-    private static func results(_ report: Report) -> [ReportBlock] {
-        let f = report.figures
-        var blocks: [ReportBlock] = [.heading("I. KẾT QUẢ THỰC HIỆN", level: 1), .heading("1. Tình hình chung", level: 2)]
-        blocks += overview(report).map { .paragraph($0) }
-
-        blocks.append(.heading("2. Kết quả thực hiện các nhiệm vụ", level: 2))
+    /// "2. Kết quả thực hiện các nhiệm vụ": each activity in detail, or one line each for a long plan;
+    /// `section` numbers them ("2" → 2.1., 2.2.; nil → 1., 2.).
+    static func activities(_ report: Report, section: String?) -> [ReportBlock] {
+        var blocks: [ReportBlock] = []
         if report.activities.isEmpty {
             blocks.append(.paragraph("Không có nhiệm vụ nào thuộc kỳ báo cáo."))
         }
@@ -85,33 +75,21 @@ enum ReportNarrative {
                     "Kỳ báo cáo có \(report.activities.count) nhiệm vụ; tình trạng từng nhiệm vụ nêu dưới đây, kết quả "
                         + "và tài liệu kiểm chứng chi tiết tại Phụ lục kèm theo."))
         }
+        let prefix = section.map { $0 + "." } ?? ""
         for (index, activity) in report.activities.enumerated() {
-            let number = "2.\(index + 1)."
+            let number = "\(prefix)\(index + 1)."
             blocks += detailed
                 ? activityBlocks(activity, number: number, parentPlan: report.plan.parent)
                 : [activityLine(activity, number: number)]
         }
-
-        // How each of the Sở's own units reported is internal: only the internal version prints it.
-        var section = 3
-        if report.showsUnitReporting {
-            blocks.append(.heading("3. Tình hình báo cáo của các đơn vị", level: 2))
-            blocks.append(
-                .paragraph(
-                    "Hạn báo cáo của kỳ: ngày \(VietnameseFormat.date(report.period.deadline)); kết quả cập nhật sau "
-                        + "ngày này được tính là báo cáo trễ hạn. Số nhiệm vụ cần báo cáo là số nhiệm vụ do đơn vị chủ trì "
-                        + "phải có kết quả trong kỳ."))
-            blocks.append(unitsTable(f.units))
-            section = 4
-        }
-
-        blocks.append(.heading("\(section). Sản phẩm", level: 2))
-        if f.products.isEmpty {
-            blocks.append(.paragraph("Kế hoạch không xác định sản phẩm cụ thể cho các nhiệm vụ trong kỳ."))
-        } else {
-            blocks.append(productsTable(f.products))
-        }
         return blocks
+    }
+
+    /// "Sản phẩm": planned and reported products, or the sentence saying the plan names none.
+    static func products(_ report: Report) -> [ReportBlock] {
+        report.figures.products.isEmpty
+            ? [.paragraph("Kế hoạch không xác định sản phẩm cụ thể cho các nhiệm vụ trong kỳ.")]
+            : [productsTable(report.figures.products)]
     }
 
     /// Above this many activities the body gives one line per activity and leaves results and evidence to
@@ -158,7 +136,7 @@ enum ReportNarrative {
         return blocks
     }
 
-    private static func unitsTable(_ units: [Report.UnitCompleteness]) -> ReportBlock {
+    static func unitsTable(_ units: [Report.UnitCompleteness]) -> ReportBlock {
         var rows: [BlockTable.Row] = units.enumerated().map { index, unit in
             .cells([
                 ["\(index + 1)"], [VietnameseFormat.capitalisedFirst(unit.unit)], ["\(unit.expected)"], ["\(unit.reported)"], ["\(unit.onTime)"],
@@ -188,16 +166,10 @@ enum ReportNarrative {
 
     // MARK: II. Đánh giá chung
 
-    private static func assessment(_ report: Report) -> [ReportBlock] {
-        var blocks: [ReportBlock] = [.heading("II. ĐÁNH GIÁ CHUNG", level: 1), .heading("1. Ưu điểm", level: 2)]
-        blocks += strengths(report).map(ReportBlock.paragraph)
-        blocks.append(.heading("2. Tồn tại, hạn chế và nguyên nhân", level: 2))
-        if let issues = report.issues {
-            blocks += paragraphs(issues)
-        } else {
-            blocks += generatedIssues(report).map(ReportBlock.paragraph)
-        }
-        return blocks
+    /// Tồn tại, hạn chế: what staff wrote, else what the figures show.
+    static func issues(_ report: Report) -> [ReportBlock] {
+        if let issues = report.issues { return paragraphs(issues) }
+        return generatedIssues(report).map(ReportBlock.paragraph)
     }
 
     /// Ưu điểm, stated from the figures only.
@@ -264,17 +236,17 @@ enum ReportNarrative {
 
     // MARK: III. Phương hướng, nhiệm vụ kỳ tới
 
-    private static func nextPeriod(_ report: Report) -> [ReportBlock] {
+    /// The tasks of the next period and the overdue ones carried into it.
+    static func nextPeriod(_ report: Report) -> [ReportBlock] {
         let next = report.nextPeriod
-        var blocks: [ReportBlock] = [.heading("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", level: 1)]
         if report.nextTasks.isEmpty && report.overdue.isEmpty {
-            blocks.append(.paragraph("Kế hoạch không có nhiệm vụ đến hạn trong kỳ tới (\(next.label))."))
-            return blocks
+            return [.paragraph("Kế hoạch không có nhiệm vụ đến hạn trong kỳ tới (\(next.label)).")]
         }
-        blocks.append(
+        var blocks: [ReportBlock] = [
             .paragraph(
                 "Trong kỳ tới (\(next.label), từ ngày \(VietnameseFormat.date(next.window.from)) đến ngày "
-                    + "\(VietnameseFormat.date(next.window.to))), tập trung thực hiện các nhiệm vụ sau:"))
+                    + "\(VietnameseFormat.date(next.window.to))), tập trung thực hiện các nhiệm vụ sau:")
+        ]
         for task in report.nextTasks {
             blocks.append(
                 .item(
@@ -293,18 +265,9 @@ enum ReportNarrative {
 
     // MARK: IV. Đề xuất, kiến nghị
 
-    private static func proposals(_ report: Report) -> [ReportBlock] {
-        var blocks: [ReportBlock] = [.heading("IV. ĐỀ XUẤT, KIẾN NGHỊ", level: 1)]
-        if let proposals = report.proposals {
-            blocks += paragraphs(proposals)
-        } else {
-            blocks.append(.paragraph("Không."))
-        }
-        return blocks
-    }
-
-    static func closing(_ report: Report) -> String {
-        "Trên đây là báo cáo \(VietnameseFormat.lowercasedFirst(report.title)) của \(report.reporter.name)./."
+    /// What staff proposed, else "Không.".
+    static func proposals(_ report: Report) -> [ReportBlock] {
+        report.proposals.map(paragraphs) ?? [.paragraph("Không.")]
     }
 
     // MARK: helpers

@@ -21,11 +21,7 @@ extension Report {
                     rows: summaryRows, headerRows: 0, orientation: .portrait, pageHeader: header),
                 XlsxSheet(
                     name: Report.xlsxSheetNames[1],
-                    columns: [
-                        .init(minimum: 5, maximum: 5), .init(minimum: 24, maximum: 36), .init(minimum: 12, maximum: 16),
-                        .init(minimum: 12, maximum: 16), .init(minimum: 11, maximum: 11), .init(minimum: 24, maximum: 42),
-                        .init(minimum: 12, maximum: 12), .init(minimum: 16, maximum: 28),
-                    ], rows: annexRows, pageHeader: header),
+                    columns: outlineInForce.annexColumns.map(Self.annexWidth), rows: annexRows, pageHeader: header),
                 XlsxSheet(
                     name: Report.xlsxSheetNames[2],
                     columns: [
@@ -86,22 +82,44 @@ extension Report {
         return rows
     }
 
+    /// The Phụ lục sheet: the outline's annex columns, one row per activity under its group rows.
     private var annexRows: [[XlsxCell]] {
-        var rows: [[XlsxCell]] = [ReportAnnex.headers.map { .text($0, .header) }]
-        for row in ReportAnnex.table(self).rows {
+        let table = ReportAnnex.table(self)
+        let columns = outlineInForce.annexColumns
+        var rows: [[XlsxCell]] = [table.headers.map { .text($0, .header) }]
+        for row in table.rows {
             switch row {
             case .group(let label, let text):
-                rows.append([.text(label, .emphasis), .text(text, .emphasis)] + Array(repeating: .empty(.emphasis), count: 6))
+                rows.append(
+                    [.text(label, .emphasis), .text(text, .emphasis)]
+                        + Array(repeating: .empty(.emphasis), count: max(0, columns.count - 2)))
             case .cells(let cells), .emphasised(let cells):
                 rows.append(
-                    cells.enumerated().map { index, lines in
-                        if index == 0, lines.count == 1, let number = Int(lines[0]) { return .number(Double(number)) }
+                    zip(columns, cells).map { column, lines in
+                        if column == .number, lines.count == 1, let number = Int(lines[0]) { return .number(Double(number)) }
                         // Units, time frames and statuses repeat; results and evidence are the row's own.
-                        return [5, 7].contains(index) ? .uniqueText(lines.joined(separator: "\n")) : .text(lines.joined(separator: "\n"))
+                        let text = lines.joined(separator: "\n")
+                        return column == .results || column == .evidence ? .uniqueText(text) : .text(text)
                     })
             }
         }
         return rows
+    }
+
+    /// The width range (characters) of a Phụ lục column in the sheet.
+    private static func annexWidth(_ column: AnnexColumn) -> XlsxColumn {
+        switch column {
+        case .number: return .init(minimum: 5, maximum: 5)
+        case .ref: return .init(minimum: 8, maximum: 10)
+        case .titleAndRef, .title: return .init(minimum: 24, maximum: 36)
+        case .lead, .coordinating: return .init(minimum: 12, maximum: 16)
+        case .schedule: return .init(minimum: 11, maximum: 11)
+        case .results: return .init(minimum: 24, maximum: 42)
+        case .status: return .init(minimum: 12, maximum: 12)
+        case .evidence: return .init(minimum: 16, maximum: 28)
+        case .products: return .init(minimum: 14, maximum: 24)
+        case .parentRef: return .init(minimum: 12, maximum: 30)
+        }
     }
 
     private var resultRows: [[XlsxCell]] {
