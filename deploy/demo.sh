@@ -125,17 +125,22 @@ admin user list
 say "Ghi kết quả thực hiện kèm tài liệu kiểm chứng (đường liên kết, số văn bản, tệp)"
 mkdir -p "$out"
 minutes="$samples/bien-ban-hoi-nghi-2024-05-28.pdf"
-admin progress add --activity "$plan#II.3.a" --date 02/04/2024 --as vp.sldtbxh \
+echo "  Văn phòng Sở nhập bù các kết quả đã báo cáo bằng văn bản đúng hạn (tính đúng hạn theo ngày văn bản):"
+admin progress add --activity "$plan#II.3.a" --date 02/04/2024 --unit "$sldtbxh > Văn phòng Sở" \
+    --received-on 05/04/2024 --received-in "Báo cáo số 15/BC-VP ngày 05/4/2024 của Văn phòng Sở" \
     --text "Đăng 3 tin, bài về cải cách hành chính trên Trang thông tin điện tử của Sở" \
     --quantity 3 --quantity-unit "tin, bài" \
     --evidence "https://sldtbxh.binhphuoc.gov.vn/tin-tuc/cai-cach-hanh-chinh-quy-2-2024"
-admin progress add --activity "$plan#II.3.a" --date 10/06/2024 --as vp.sldtbxh \
+admin progress add --activity "$plan#II.3.a" --date 10/06/2024 --unit "$sldtbxh > Văn phòng Sở" \
+    --received-on 12/06/2024 --received-in "Báo cáo số 21/BC-VP ngày 12/6/2024 của Văn phòng Sở" \
     --text "Đăng 2 tin về dịch vụ công trực tuyến lĩnh vực lao động" --quantity 2 --quantity-unit "tin, bài" \
     --evidence "https://sldtbxh.binhphuoc.gov.vn/tin-tuc/dich-vu-cong-truc-tuyen"
+echo "  Phòng Lao động - Việc làm tự ghi kết quả hôm nay, sau hạn báo cáo: tính là trễ hạn."
 admin progress add --activity "$plan#II.3.b" --date 28/05/2024 --as ldvl.sldtbxh \
     --text "Lồng ghép tuyên truyền cải cách hành chính tại hội nghị phổ biến Bộ luật Lao động (120 người dự)" \
     --quantity 120 --quantity-unit "người" --evidence "$minutes" --evidence "45/BC-SLĐTBXH"
 admin progress add --activity "$plan#II.3.d" --unit "$sldtbxh > Văn phòng Sở" --date 20/05/2024 \
+    --received-on 22/05/2024 --received-in "Báo cáo số 18/BC-VP ngày 22/5/2024 của Văn phòng Sở" \
     --text "Cử 02 công chức dự lớp tập huấn kiểm soát thủ tục hành chính do Sở Nội vụ tổ chức" \
     --quantity 2 --quantity-unit "người" --evidence "112/GM-SNV"
 echo "  Cán bộ một phòng không ghi được kết quả cho hoạt động không giao cho phòng mình:"

@@ -41,7 +41,9 @@ public struct ProgressRecord: Hashable, Sendable {
     /// A withdrawal: the entry it supersedes was recorded by mistake. Neither counts.
     public var withdrawn: Bool
     public var recordedBy: String
-    /// The day it was recorded (for on-time/late judgements).
+    /// The day the result reached the Văn phòng, which on-time/late judgements count from: the day it was
+    /// recorded, or for a result backfilled from paper (nhập bù, `progress add --received-on`), the day
+    /// of the paper report it came in.
     public var recordedOn: Day
 
     public init(

@@ -53,7 +53,11 @@ extension Store {
                      ORDER BY p.year DESC, a.plan_id
                     """
                 ).map { row throws(PostgresError) in try ActivityRow(row: row) }
-                guard !rows.isEmpty else { throw StoreError.notFound(what: "hoạt động", reference: reference) }
+                guard !rows.isEmpty else {
+                    throw StoreError.notFound(
+                        what: "hoạt động", reference: reference,
+                        suggestions: try Self.nearestActivities(ref, planID: planID, connection))
+                }
                 guard rows.count == 1 else {
                     throw StoreError.ambiguous(
                         what: "hoạt động", reference: reference,
@@ -62,6 +66,30 @@ extension Store {
                 return rows[0]
             }
         }
+    }
+}
+
+extension Store {
+    /// For a reference that matches nothing: the plan's activities whose ref is nearest to it, or whose
+    /// title it is a misspelling or a part of ("KẾ_HOẠCH#REF (title)"); none without a plan.
+    static func nearestActivities(_ typed: String, planID: Int64?, _ connection: Connection) throws -> [String] {
+        guard let planID else { return [] }
+        let rows = try connection.query(
+            """
+            SELECT \(unsafeRaw: ActivityRow.columns) FROM \(unsafeRaw: ActivityRow.from)
+             WHERE a.plan_id = \(planID) AND a.removed_in_revision IS NULL ORDER BY a.id
+            """
+        ).map { row throws(PostgresError) in try ActivityRow(row: row) }
+        let byRef = NearestNames.suggest(typed, among: rows.map(\.ref))
+        let byTitle = NearestNames.suggest(typed, among: rows.map(\.title))
+        var seen = Set<Int64>()
+        var named: [String] = []
+        let nearest =
+            byRef.flatMap { ref in rows.filter { $0.ref == ref } } + byTitle.flatMap { title in rows.filter { $0.title == title } }
+        for row in nearest where seen.insert(row.id).inserted {
+            named.append("\(row.reference) (\(row.title.prefix(60)))")
+        }
+        return Array(named.prefix(3))
     }
 }
 

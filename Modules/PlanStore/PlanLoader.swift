@@ -233,7 +233,8 @@ struct PlanRecordLoader {
         try connection.forEachRow(
             """
             SELECT p.id, p.activity_id, p.unit_id, p.entry_date, p.text, p.quantity::float8, p.quantity_unit,
-                   p.supersedes_id, p.reason, p.recorded_by, (p.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
+                   p.supersedes_id, p.reason, p.recorded_by,
+                   coalesce(p.received_on, (p.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date),
                    p.withdrawn
               FROM progress_entries p
              WHERE p.activity_id IN (SELECT id FROM activities WHERE plan_id = \(planID) AND removed_in_revision IS NULL)

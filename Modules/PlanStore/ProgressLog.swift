@@ -12,11 +12,15 @@ public struct NewProgress: Sendable {
     /// "tin, bài", "lớp", "người".
     public var quantityUnit: String?
     public var evidence: [EvidenceInput]
+    /// A result backfilled from paper (nhập bù): when and in which document it reached the Văn phòng.
+    /// Admin only; nil for a result reported by recording it.
+    public var received: ReceivedOnPaper?
 
     public init(
         activityID: Int64, unitID: Int64, date: Day, text: String, quantity: Double? = nil, quantityUnit: String? = nil,
-        evidence: [EvidenceInput] = []
+        evidence: [EvidenceInput] = [], received: ReceivedOnPaper? = nil
     ) {
+        self.received = received
         self.activityID = activityID
         self.unitID = unitID
         self.date = date
@@ -24,6 +28,18 @@ public struct NewProgress: Sendable {
         self.quantity = quantity
         self.quantityUnit = quantityUnit
         self.evidence = evidence
+    }
+}
+
+/// The paper a backfilled result came in (nhập bù): the day of the unit's report or letter and its number,
+/// "Báo cáo số 12/BC-PHC ngày 10/6/2024". Timeliness counts from that day (docs/domain.md §5).
+public struct ReceivedOnPaper: Hashable, Sendable {
+    public var day: Day
+    public var document: String
+
+    public init(day: Day, document: String) {
+        self.day = day
+        self.document = document
     }
 }
 
@@ -95,7 +111,8 @@ extension Store {
         return try transaction(action) { connection in
             let (id, repeated) = try ProgressWriter(store: self, connection: connection).insert(
                 activityID: new.activityID, unitID: new.unitID, date: new.date, text: new.text, quantity: new.quantity,
-                quantityUnit: new.quantityUnit, supersedes: nil, reason: nil, evidence: .inputs(new.evidence))
+                quantityUnit: new.quantityUnit, supersedes: nil, reason: nil, evidence: .inputs(new.evidence),
+                received: new.received)
             return (try ProgressRow.load(where: "e.id = \(id)", connection)[0], repeated)
         }
     }
@@ -123,7 +140,7 @@ extension Store {
             let (id, _) = try ProgressWriter(store: self, connection: connection).insert(
                 activityID: old.activityID, unitID: correction.unitID ?? old.unitID, date: correction.date ?? old.date,
                 text: correction.text ?? old.text, quantity: quantity, quantityUnit: quantityUnit, supersedes: old.id,
-                reason: why, evidence: correction.evidence.map { .inputs($0) } ?? .copiedFrom(old.id))
+                reason: why, evidence: correction.evidence.map { .inputs($0) } ?? .copiedFrom(old.id), received: old.received)
             return try ProgressRow.load(where: "e.id = \(id)", connection)[0]
         }
     }
@@ -203,7 +220,8 @@ struct ProgressWriter {
     /// Inserts the entry and its evidence; returns its id, or the id of the entry it repeats (and true).
     func insert(
         activityID: Int64, unitID: Int64, date: Day, text: String, quantity: Double?, quantityUnit: String?,
-        supersedes: Int64?, reason: String?, evidence: EvidenceSource, withdrawn: Bool = false
+        supersedes: Int64?, reason: String?, evidence: EvidenceSource, withdrawn: Bool = false,
+        received: ReceivedOnPaper? = nil
     ) throws -> (id: Int64, repeated: Bool) {
         let body = VietnameseText.nfc(text)
         guard !body.isEmpty else { throw StoreError.invalid("Nội dung kết quả (--text) không được để trống.") }
@@ -240,9 +258,22 @@ struct ProgressWriter {
                     "ghi tiến độ cho hoạt động \(activity.reference) (đơn vị không chủ trì, không phối hợp hoạt động này)"
             )
         }
+        let paper = received.map { ReceivedOnPaper(day: $0.day, document: VietnameseText.nfc($0.document)) }
+        if let paper {
+            if supersedes == nil, store.user.role != .admin {
+                throw StoreError.forbidden(login: store.user.login, action: "ghi kết quả nhập bù từ hồ sơ giấy")
+            }
+            guard !paper.document.isEmpty else {
+                throw StoreError.invalid("Văn bản gửi kết quả (--received-in) không được để trống, ví dụ \"Báo cáo số 12/BC-PHC ngày 10/6/2024\".")
+            }
+            guard paper.day >= date, paper.day <= Store.today else {
+                throw StoreError.invalid(
+                    "Ngày nhận kết quả (--received-on) \(paper.day.vietnamese) phải từ ngày thực hiện \(date.vietnamese) đến hôm nay.")
+            }
+        }
         let items: [PreparedEvidence]
         if case .inputs(let inputs) = evidence { items = try Self.prepared(inputs) } else { items = [] }
-        if supersedes == nil, let earlier = try repeatOf(
+        if supersedes == nil, paper == nil, let earlier = try repeatOf(
             activityID: activityID, unit: unit, date: date, text: body, quantity: quantity, quantityUnit: countUnit,
             evidence: items)
         {
@@ -251,9 +282,9 @@ struct ProgressWriter {
         let id = try connection.query(
             """
             INSERT INTO progress_entries (activity_id, unit_id, entry_date, text, quantity, quantity_unit, supersedes_id, reason,
-                                          withdrawn)
+                                          withdrawn, received_on, received_in)
             VALUES (\(activityID), \(unit), \(date.iso)::date, \(body), \(quantity.map(Self.decimal))::numeric, \(countUnit),
-                    \(supersedes), \(reason), \(withdrawn))
+                    \(supersedes), \(reason), \(withdrawn), \(paper?.day.iso)::date, \(paper?.document))
             RETURNING id
             """
         ).scalar(Int64.self)

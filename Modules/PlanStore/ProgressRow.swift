@@ -26,13 +26,15 @@ public struct ProgressRow: Hashable, Sendable {
     /// "2024-06-20 09:15:02" in Việt Nam time.
     public var recordedAt: String
     public var recordedOn: Day
+    /// Backfilled from paper: when and in which document the result reached the Văn phòng.
+    public var received: ReceivedOnPaper?
 
     static let columns = """
         e.id, e.activity_id, coalesce(d.code, '#' || pl.id) || '#' || a.ref, e.unit_id, u.name, e.entry_date::text,
         e.text, e.quantity::float8, e.quantity::text, e.quantity_unit, e.supersedes_id,
         (SELECT s.id FROM progress_entries s WHERE s.supersedes_id = e.id), e.reason, e.recorded_by,
         to_char(e.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI:SS'),
-        (e.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text, e.withdrawn
+        (e.recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text, e.withdrawn, e.received_on::text, e.received_in
         """
     static let from = """
         progress_entries e JOIN activities a ON a.id = e.activity_id JOIN plans pl ON pl.id = a.plan_id
@@ -58,6 +60,9 @@ public struct ProgressRow: Hashable, Sendable {
         recordedAt = try row.decode(String.self, at: 14)
         recordedOn = try row.day(at: 15)!
         withdrawn = try row.decode(Bool.self, at: 16)
+        if let day = try row.day(at: 17), let document = try row.decode(String?.self, at: 18) {
+            received = ReceivedOnPaper(day: day, document: document)
+        }
     }
 
     /// Reads rows matching `condition` (SQL over `e`), with their evidence.

@@ -49,10 +49,27 @@ struct ProgressCommand: ParsableCommand {
         @Option(help: "Đơn vị tính của số lượng (ví dụ \"tin, bài\").") var quantityUnit: String?
         @Option(help: "Tài liệu kiểm chứng: đường liên kết, số văn bản hoặc đường dẫn tệp (lặp lại).") var evidence:
             [String] = []
+        @Option(
+            name: .customLong("received-on"),
+            help: "Nhập bù từ hồ sơ giấy (chỉ quản trị): ngày đơn vị gửi kết quả đến Văn phòng, tính đúng hạn theo ngày này.")
+        var receivedOn: String?
+        @Option(
+            name: .customLong("received-in"),
+            help: "Văn bản đơn vị gửi kết quả, đi kèm --received-on (\"Báo cáo số 12/BC-PHC ngày 10/6/2024\").")
+        var receivedIn: String?
         @OptionGroup var session: SessionOptions
+
+        func validate() throws {
+            if (receivedOn == nil) != (receivedIn == nil) {
+                throw ValidationError("--received-on và --received-in đi cùng nhau: ngày nhận và văn bản gửi kết quả.")
+            }
+        }
 
         func run() throws {
             let day = try DayArgument.parse(date, option: "--date")
+            let received = try receivedOn.map {
+                ReceivedOnPaper(day: try DayArgument.parse($0, option: "--received-on"), document: receivedIn ?? "")
+            }
             let quantity = try quantity.map { try Arguments.quantity($0) }
             if quantityUnit != nil, quantity == nil {
                 throw ToolError.argument("--quantity-unit", "cần đi kèm --quantity.")
@@ -64,7 +81,7 @@ struct ProgressCommand: ParsableCommand {
             let (entry, repeated) = try store.recordProgress(
                 NewProgress(
                     activityID: activity.id, unitID: unit, date: day, text: text, quantity: quantity,
-                    quantityUnit: quantityUnit, evidence: evidence))
+                    quantityUnit: quantityUnit, evidence: evidence, received: received))
             if repeated {
                 Terminal.line(
                     "Kết quả này đã được ghi (#\(entry.id), \(entry.activityReference) — \(entry.unitName), ngày \(entry.date.vietnamese)); "
@@ -73,7 +90,8 @@ struct ProgressCommand: ParsableCommand {
             }
             Terminal.line(
                 "Đã ghi kết quả #\(entry.id) cho \(entry.activityReference) — \(entry.unitName), ngày \(entry.date.vietnamese)"
-                    + (entry.evidence.isEmpty ? "" : ", \(entry.evidence.count) tài liệu kiểm chứng") + ".")
+                    + (entry.evidence.isEmpty ? "" : ", \(entry.evidence.count) tài liệu kiểm chứng")
+                    + (entry.received.map { "; nhập bù theo \($0.document), nhận ngày \($0.day.vietnamese)" } ?? "") + ".")
         }
     }
 

@@ -15,6 +15,7 @@ enum ProgressListingView {
             .init("evidence", "Tài liệu kiểm chứng"), .init("supersedes", "Sửa mục", numeric: true),
             .init("supersededBy", "Đã sửa bởi", numeric: true), .init("withdrawn", "Rút kết quả"), .init("reason", "Lý do sửa, rút"),
             .init("recordedBy", "Người ghi"), .init("recordedAt", "Ghi lúc"),
+            .init("receivedOn", "Nhập bù: nhận ngày"), .init("receivedIn", "Nhập bù: văn bản"),
         ])
         for entry in entries {
             let evidence: JSONValue =
@@ -41,6 +42,7 @@ enum ProgressListingView {
                 table || format == .csv ? .string(entry.withdrawn ? "có" : nil) : .bool(entry.withdrawn),
                 .string(entry.reason), .string(entry.recordedBy),
                 .string(entry.recordedAt),
+                .string(entry.received.map { table ? $0.day.vietnamese : $0.day.iso }), .string(entry.received?.document),
             ])
         }
         return listing

@@ -107,6 +107,11 @@ struct AdminActivityCommandTests {
             let misspelt = try admin("activity", "list", "--unit", "Phong Hanh chanh tu phap")
             #expect(misspelt.status == 1)
             #expect(misspelt.stderr.contains("Có phải: \"Phòng Hành chính tư pháp\"?"), "\(misspelt)")
+            // A misspelt activity reference gets the plan's nearest refs and titles.
+            let ref = try admin("activity", "show", "45/KH-STP#PL3")
+            #expect(ref.status == 1 && ref.stderr.contains("Có phải: \"45/KH-STP#PL.3 ("), "\(ref)")
+            let byTitle = try admin("activity", "show", "45/KH-STP#niem yet")
+            #expect(byTitle.stderr.contains("\"45/KH-STP#PL.3 (Niêm yết"), "\(byTitle)")
             let bad = try admin("activity", "list", "--period", "2024-Q5")
             #expect(bad.status != 0 && bad.stderr.contains("--period"), "\(bad)")
 
